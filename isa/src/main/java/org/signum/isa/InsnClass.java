@@ -5,7 +5,7 @@ package org.signum.isa;
  * class, and the cycle and energy models price classes, not individual opcodes.
  */
 public enum InsnClass {
-  CONTROL("halt, nop, dwait"),
+  CONTROL("machine control"),
   SCALAR_ALU("32-bit scalar arithmetic and logic"),
   BRANCH("branches, jumps and the counted loop"),
   SCALAR_MEMORY("32-bit scalar loads and stores to on-chip memory"),
