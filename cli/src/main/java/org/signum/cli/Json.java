@@ -1,0 +1,72 @@
+package org.signum.cli;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A minimal JSON writer for the command line's machine-readable outputs: maps become objects,
+ * lists arrays, numbers and booleans literals, null null, anything else a string.
+ */
+final class Json {
+  private Json() {}
+
+  static String write(Object value) {
+    StringBuilder s = new StringBuilder();
+    write(s, value, 0);
+    return s.append('\n').toString();
+  }
+
+  private static void write(StringBuilder s, Object v, int indent) {
+    if (v == null) {
+      s.append("null");
+    } else if (v instanceof Number || v instanceof Boolean) {
+      s.append(v);
+    } else if (v instanceof Map<?, ?> map) {
+      if (map.isEmpty()) {
+        s.append("{}");
+        return;
+      }
+      s.append("{\n");
+      int i = 0;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        s.append("  ".repeat(indent + 1));
+        string(s, String.valueOf(e.getKey()));
+        s.append(": ");
+        write(s, e.getValue(), indent + 1);
+        s.append(++i < map.size() ? ",\n" : "\n");
+      }
+      s.append("  ".repeat(indent)).append('}');
+    } else if (v instanceof List<?> list) {
+      s.append('[');
+      for (int i = 0; i < list.size(); i++) {
+        s.append(i == 0 ? "" : ", ");
+        write(s, list.get(i), indent + 1);
+      }
+      s.append(']');
+    } else {
+      string(s, v.toString());
+    }
+  }
+
+  private static void string(StringBuilder s, String text) {
+    s.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> s.append("\\\"");
+        case '\\' -> s.append("\\\\");
+        case '\n' -> s.append("\\n");
+        case '\r' -> s.append("\\r");
+        case '\t' -> s.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            s.append(String.format("\\u%04x", (int) c));
+          } else {
+            s.append(c);
+          }
+        }
+      }
+    }
+    s.append('"');
+  }
+}

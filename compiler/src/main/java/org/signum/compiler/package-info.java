@@ -1,0 +1,2 @@
+/** Lowers trained binarized networks to Signum assembly. */
+package org.signum.compiler;
