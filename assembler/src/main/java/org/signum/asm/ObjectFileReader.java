@@ -163,7 +163,7 @@ public final class ObjectFileReader {
       if (length > room) {
         throw error(
             pos + 4,
-            type + ".length",
+            "chunk.length (" + type + ")",
             "at most " + room + " (the bytes left before the CRC trailer)",
             Long.toString(length));
       }

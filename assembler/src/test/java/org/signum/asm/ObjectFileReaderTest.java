@@ -199,7 +199,7 @@ class ObjectFileReaderTest {
     RawObject r = raw();
     int end = r.trailerOffset();
     assertEquals(
-        at(end + 4, "xtra.length: expected at most 2 (the bytes left before the CRC trailer), got"
+        at(end + 4, "chunk.length (xtra): expected at most 2 (the bytes left before the CRC trailer), got"
             + " 3"),
         failure(r.bytesWithTail(new Payload().bytes("xtra".getBytes(StandardCharsets.US_ASCII))
             .u32(3).bytes(new byte[2]).build())));
