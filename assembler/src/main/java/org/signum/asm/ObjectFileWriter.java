@@ -44,7 +44,7 @@ public final class ObjectFileWriter {
   public static byte[] toBytes(ObjectFile f) {
     byte[] bytes = encode(f);
     try {
-      ObjectFileReader.read(bytes, "object file being written");
+      ObjectFileReader.read(bytes, "object file");
     } catch (ObjectFileException e) {
       throw new IllegalArgumentException("refusing to write an invalid " + e.getMessage(), e);
     }
