@@ -10,17 +10,16 @@ import java.util.regex.Pattern;
 import org.signum.asm.ObjectFile.Symbol;
 import org.signum.asm.ObjectFile.SymbolKind;
 import org.signum.isa.MemorySpace;
-import org.signum.isa.Opcode;
-import org.signum.isa.Pseudo;
 
 /**
  * The labels a disassembly defines and refers to. Every CODE symbol is printed at its index; a
  * branch target is named by the first CODE symbol there whose name the assembler accepts as a
  * label, else by a synthesized {@code L<index>} that clashes with no printed label.
  *
- * <p>Names are printed as labels only when they cannot be misread: identifiers that are not
- * register names, memory names or mnemonics, and numeric local labels (which may be defined more
- * than once but are never used as target names here). Any other CODE symbol becomes a comment, so
+ * <p>Names are printed as labels only when they cannot be misread as an operand: identifiers that
+ * are not register or memory names, and numeric local labels (which may be defined more than once,
+ * so they are never used as target names here). Mnemonics are allowed, since the assembler resolves
+ * them from the ISA table rather than reserving them. Any other CODE symbol becomes a comment, so
  * the output always reassembles.
  */
 final class CodeLabels {
@@ -54,7 +53,7 @@ final class CodeLabels {
         here.add(s.name() + ":");
       } else if (!acceptable(s.name())) {
         here.add(
-            "; symbol " + printable(s.name()) + " (not a name the assembler accepts as a label)");
+            "; symbol " + printable(s.name()) + " (not usable as a label name)");
       } else if (firstAt.containsKey(s.name())) {
         here.add("; symbol " + s.name() + " (already defined at " + firstAt.get(s.name()) + ")");
       } else {
@@ -109,8 +108,6 @@ final class CodeLabels {
   private static boolean acceptable(String name) {
     return IDENTIFIER.matcher(name).matches()
         && !REGISTER.matcher(name).matches()
-        && MemorySpace.ofName(name) == null
-        && Opcode.byMnemonic(name) == null
-        && Pseudo.byMnemonic(name) == null;
+        && MemorySpace.ofName(name) == null;
   }
 }

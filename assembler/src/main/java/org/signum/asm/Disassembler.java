@@ -217,9 +217,11 @@ public final class Disassembler {
         if (have != null && index >= have) {
           return kind.registerPrefix()
               + index
-              + " but the machine has "
+              + ", but the machine has "
               + have
-              + " ("
+              + " "
+              + kind.description()
+              + "s ("
               + count.key()
               + ")";
         }
