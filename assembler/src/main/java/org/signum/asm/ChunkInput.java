@@ -110,7 +110,6 @@ final class ChunkInput {
   }
 
   static long littleEndianLong(byte[] b, int at) {
-    return Integer.toUnsignedLong(littleEndianInt(b, at))
-        | (long) littleEndianInt(b, at + 4) << 32;
+    return Integer.toUnsignedLong(littleEndianInt(b, at)) | (long) littleEndianInt(b, at + 4) << 32;
   }
 }

@@ -149,7 +149,8 @@ final class ChunkParser {
     int n = in.count("CODE.count", 8);
     long imem = machineValue(MachineParameter.IMEM_WORDS);
     if (n > imem) {
-      throw in.error(countAt, "CODE.count", "at most " + imem + " (imem_words)", Integer.toString(n));
+      throw in.error(
+          countAt, "CODE.count", "at most " + imem + " (imem_words)", Integer.toString(n));
     }
     if (n == 0 ? e != 0 : e >= n) {
       throw in.error(
@@ -205,7 +206,8 @@ final class ChunkParser {
   private static void checkPositive(ChunkInput in, int at, String field, long v)
       throws ObjectFileException {
     if (v < 1 || v > Integer.MAX_VALUE) {
-      throw in.error(at, field, "a 1-based number in [1, " + Integer.MAX_VALUE + "]", Long.toString(v));
+      throw in.error(
+          at, field, "a 1-based number in [1, " + Integer.MAX_VALUE + "]", Long.toString(v));
     }
   }
 
@@ -305,7 +307,10 @@ final class ChunkParser {
       long kindCode = in.u32(field + ".kind");
       SymbolKind kind = ObjectFileFormat.symbolKindOfCode(kindCode);
       if (kind == null) {
-        throw in.error(kindAt, field + ".kind", "a symbol kind code (" + kindCodesText() + ")",
+        throw in.error(
+            kindAt,
+            field + ".kind",
+            "a symbol kind code (" + kindCodesText() + ")",
             Long.toString(kindCode));
       }
       int valueAt = in.position();

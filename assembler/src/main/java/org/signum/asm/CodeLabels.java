@@ -52,8 +52,7 @@ final class CodeLabels {
       if (NUMERIC.matcher(s.name()).matches()) {
         here.add(s.name() + ":");
       } else if (!acceptable(s.name())) {
-        here.add(
-            "; symbol " + printable(s.name()) + " (not usable as a label name)");
+        here.add("; symbol " + printable(s.name()) + " (not usable as a label name)");
       } else if (firstAt.containsKey(s.name())) {
         here.add("; symbol " + s.name() + " (already defined at " + firstAt.get(s.name()) + ")");
       } else {
@@ -89,8 +88,8 @@ final class CodeLabels {
   }
 
   /**
-   * {@code s} with control characters and line separators escaped, so that a name from the file
-   * can never end a comment line and inject source text.
+   * {@code s} with control characters and line separators escaped, so that a name from the file can
+   * never end a comment line and inject source text.
    */
   static String printable(String s) {
     StringBuilder out = new StringBuilder(s.length());

@@ -16,8 +16,8 @@ import org.signum.isa.OperandKind;
 
 /**
  * Turns an object file back into text: {@link #disassemble} into assembly source that reassembles,
- * with the same machine, to the same code, data and entry; {@link #listing} into a table for
- * people reading a program.
+ * with the same machine, to the same code, data and entry; {@link #listing} into a table for people
+ * reading a program.
  *
  * <p>Instruction text comes from {@link Instruction#render}, the same table the assembler parses,
  * so printer and parser cannot disagree. A word that would not reassemble to itself is printed as
@@ -37,7 +37,11 @@ public final class Disassembler {
     StringBuilder s = new StringBuilder();
     s.append("; Signum disassembly. Assemble with a machine that has these parameters:\n");
     for (Map.Entry<String, Long> e : f.machine().entrySet()) {
-      s.append(";   ").append(printable(e.getKey())).append(" = ").append(e.getValue()).append('\n');
+      s.append(";   ")
+          .append(printable(e.getKey()))
+          .append(" = ")
+          .append(e.getValue())
+          .append('\n');
     }
     for (Symbol sym : f.symbols()) {
       if (sym.kind() != SymbolKind.CODE) {
@@ -119,7 +123,11 @@ public final class Disassembler {
   }
 
   private static void appendData(StringBuilder s, DataSection d) {
-    s.append('\n').append(INDENT).append(".section ").append(d.memory().assemblyName()).append('\n');
+    s.append('\n')
+        .append(INDENT)
+        .append(".section ")
+        .append(d.memory().assemblyName())
+        .append('\n');
     s.append(INDENT).append(String.format(".org 0x%x%n", d.address()));
     byte[] b = d.bytes();
     // .dword only at 8-byte-aligned addresses, in case the assembler aligns it; bytes elsewhere.
@@ -207,11 +215,12 @@ public final class Disassembler {
         if (!kind.isRegister()) {
           continue;
         }
-        MachineParameter count = switch (kind) {
-          case VECTOR_REGISTER -> MachineParameter.VECTOR_REGISTERS;
-          case ACCUMULATOR -> MachineParameter.ACCUMULATORS;
-          default -> MachineParameter.SCALAR_REGISTERS;
-        };
+        MachineParameter count =
+            switch (kind) {
+              case VECTOR_REGISTER -> MachineParameter.VECTOR_REGISTERS;
+              case ACCUMULATOR -> MachineParameter.ACCUMULATORS;
+              default -> MachineParameter.SCALAR_REGISTERS;
+            };
         Long have = f.machine().get(count.key());
         int index = insn.register(o.field());
         if (have != null && index >= have) {

@@ -12,7 +12,8 @@ public final class ObjectFileException extends Exception {
   private final String field;
 
   ObjectFileException(String fileName, long offset, String field, String expected, String got) {
-    super(fileName + ": offset " + offset + ": " + field + ": expected " + expected + ", got " + got);
+    super(
+        fileName + ": offset " + offset + ": " + field + ": expected " + expected + ", got " + got);
     this.fileName = fileName;
     this.offset = offset;
     this.field = field;

@@ -99,7 +99,9 @@ final class ObjectFileFormat {
     };
   }
 
-  /** A chunk whose type starts with a lower-case letter may be skipped by a reader that lacks it. */
+  /**
+   * A chunk whose type starts with a lower-case letter may be skipped by a reader that lacks it.
+   */
   static boolean isOptional(String type) {
     return Character.isLowerCase(type.charAt(0));
   }

@@ -21,9 +21,9 @@ import java.util.zip.CRC32;
 
 /**
  * Loads and validates an object file (format: {@code docs/object-format.md}). Checks run in the
- * documented order: magic, length and CRC first, so that corruption is reported as such before
- * any field is interpreted; then the version, the chunk list and every chunk's contents. A file
- * that passes describes a program the simulator can load; its code words need not decode.
+ * documented order: magic, length and CRC first, so that corruption is reported as such before any
+ * field is interpreted; then the version, the chunk list and every chunk's contents. A file that
+ * passes describes a program the simulator can load; its code words need not decode.
  */
 public final class ObjectFileReader {
   /** The largest file a Java byte array can hold. */

@@ -38,8 +38,8 @@ public final class ObjectFileWriter {
   /**
    * The file's bytes.
    *
-   * @throws IllegalArgumentException if {@code f} breaks a rule the reader enforces; the message
-   *     is the reader's
+   * @throws IllegalArgumentException if {@code f} breaks a rule the reader enforces; the message is
+   *     the reader's
    */
   public static byte[] toBytes(ObjectFile f) {
     byte[] bytes = encode(f);

@@ -53,8 +53,10 @@ class DisassemblerTest {
   /** The instruction lines of a disassembly, without labels, comments or directives. */
   private static List<String> body(String text) {
     return text.lines()
-        .filter(l -> l.startsWith("        ") && !l.strip().startsWith(".")
-            || l.strip().startsWith(".inst"))
+        .filter(
+            l ->
+                l.startsWith("        ") && !l.strip().startsWith(".")
+                    || l.strip().startsWith(".inst"))
         .map(String::strip)
         .toList();
   }
@@ -93,7 +95,8 @@ class DisassemblerTest {
     List<DataSection> data =
         List.of(
             new DataSection(MemorySpace.WMEM, 0, w),
-            new DataSection(MemorySpace.AMEM, 4, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}),
+            new DataSection(
+                MemorySpace.AMEM, 4, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}),
             new DataSection(MemorySpace.TMEM, 8, new byte[] {-1, 0, 0, 0}));
     List<LineEntry> lines = new ArrayList<>();
     for (int i = 0; i < code.length; i++) {
@@ -170,8 +173,7 @@ class DisassemblerTest {
   @Test
   void branchTargetsUseTheFirstUsableSymbolThere() {
     long[] code = {
-      word(Opcode.NOP, 0, 0, 0, 0, 0, false, 0),
-      word(Opcode.J, 0, 0, 0, 0, 0, false, -1),
+      word(Opcode.NOP, 0, 0, 0, 0, 0, false, 0), word(Opcode.J, 0, 0, 0, 0, 0, false, -1),
     };
     List<Symbol> symbols =
         List.of(
@@ -196,8 +198,7 @@ class DisassemblerTest {
     };
     List<Symbol> symbols = List.of(new Symbol("L2", SymbolKind.CODE, 1));
     String text = Disassembler.disassemble(program(code, symbols, 0));
-    assertEquals(
-        List.of("bne r1, r2, L2_1", "bne r1, r2, L3", "halt", "j L0"), body(text));
+    assertEquals(List.of("bne r1, r2, L2_1", "bne r1, r2, L3", "halt", "j L0"), body(text));
     assertTrue(text.contains("L0:\n        bne r1, r2, L2_1\nL2:\n        bne"), text);
     assertTrue(text.contains("L2_1:\n        halt\nL3:\n        j L0\n"), text);
     assertTrue(text.contains(".entry L0\n"), text);
@@ -294,7 +295,12 @@ class DisassemblerTest {
             new Symbol("y\u2028halt", SymbolKind.CONSTANT, 0));
     ObjectFile f =
         new ObjectFile(
-            MACHINE, 0, code, List.of(), symbols, List.of(new LineEntry(0, 1, 1)),
+            MACHINE,
+            0,
+            code,
+            List.of(),
+            symbols,
+            List.of(new LineEntry(0, 1, 1)),
             List.of("evil.s\rhalt"));
     String text = Disassembler.disassemble(f);
     assertEquals(List.of("nop"), body(text));
@@ -333,7 +339,10 @@ class DisassemblerTest {
   @Property(tries = 100)
   void listingHasOneRowPerInstruction(@ForAll("objectFiles") ObjectFile f) {
     long rows =
-        Disassembler.listing(f).lines().filter(l -> l.matches(" *[0-9]+  0x[0-9a-f]{16}  .*")).count();
+        Disassembler.listing(f)
+            .lines()
+            .filter(l -> l.matches(" *[0-9]+  0x[0-9a-f]{16}  .*"))
+            .count();
     assertEquals(f.code().length, rows);
   }
 }

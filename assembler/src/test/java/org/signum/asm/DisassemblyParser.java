@@ -34,7 +34,8 @@ final class DisassemblyParser {
     for (String raw : lines) {
       String line = stripComment(raw);
       Matcher m = LABEL.matcher(line);
-      // Numeric local labels are referred to as 1f or 1b, never by a bare number, which is an index.
+      // Numeric local labels are referred to as 1f or 1b, never by a bare number, which is an
+      // index.
       if (m.matches() && !m.group(1).matches("[0-9]+")) {
         if (labels.put(m.group(1), pc) != null) {
           throw new IllegalStateException("label defined twice: " + line);
@@ -58,7 +59,8 @@ final class DisassemblyParser {
       String rest = words.length > 1 ? words[1] : "";
       switch (words[0]) {
         case ".text" -> section = null;
-        case ".entry" -> entry = labels.containsKey(rest) ? labels.get(rest) : Integer.parseInt(rest);
+        case ".entry" ->
+            entry = labels.containsKey(rest) ? labels.get(rest) : Integer.parseInt(rest);
         case ".section" -> {
           flush(data, section, address, bytes);
           section = MemorySpace.ofName(rest);
@@ -107,7 +109,8 @@ final class DisassemblyParser {
     }
   }
 
-  private static long encode(String mnemonic, String operands, int pc, Map<String, Integer> labels) {
+  private static long encode(
+      String mnemonic, String operands, int pc, Map<String, Integer> labels) {
     Opcode op = Opcode.byMnemonic(mnemonic);
     if (op == null) {
       throw new IllegalStateException("unknown mnemonic in disassembly: " + mnemonic);

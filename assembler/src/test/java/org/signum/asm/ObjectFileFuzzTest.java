@@ -20,10 +20,10 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * Feeds 10,000 mutated object files to the reader (1,000 valid files, ten mutants each): bit flips,
  * byte changes, truncations, insertions, deletions and 32-bit values planted anywhere or on the
- * counts at the start of a chunk, half of them resealed
- * with a correct length and CRC so that the checks behind the CRC run too. Each must load or fail
- * with an {@link ObjectFileException} naming an offset inside the file; nothing else may escape,
- * hang or allocate far beyond the file's size. The seed is fixed, so every run tries the same files.
+ * counts at the start of a chunk, half of them resealed with a correct length and CRC so that the
+ * checks behind the CRC run too. Each must load or fail with an {@link ObjectFileException} naming
+ * an offset inside the file; nothing else may escape, hang or allocate far beyond the file's size.
+ * The seed is fixed, so every run tries the same files.
  */
 class ObjectFileFuzzTest {
   private static final int MUTANTS_PER_FILE = 10;
@@ -97,8 +97,7 @@ class ObjectFileFuzzTest {
       return "loaded";
     }
     assertTrue(rejected.getMessage().startsWith("fuzz.sgo: offset "), rejected.getMessage());
-    assertTrue(
-        rejected.offset() >= 0 && rejected.offset() <= mutant.length, rejected.getMessage());
+    assertTrue(rejected.offset() >= 0 && rejected.offset() <= mutant.length, rejected.getMessage());
     assertNotNull(rejected.field());
     return part(rejected.field());
   }
@@ -115,10 +114,14 @@ class ObjectFileFuzzTest {
     return field.substring(0, end);
   }
 
-  /** Where each chunk's payload starts: its counts and indices are the fields most worth hitting. */
+  /**
+   * Where each chunk's payload starts: its counts and indices are the fields most worth hitting.
+   */
   private static List<Integer> payloadOffsets(byte[] valid) {
     List<Integer> out = new ArrayList<>();
-    for (int pos = 16; pos < valid.length - 4; pos += 8 + ChunkInput.littleEndianInt(valid, pos + 4)) {
+    for (int pos = 16;
+        pos < valid.length - 4;
+        pos += 8 + ChunkInput.littleEndianInt(valid, pos + 4)) {
       out.add(pos + 8);
     }
     return out;

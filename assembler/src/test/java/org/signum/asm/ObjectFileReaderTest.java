@@ -94,8 +94,10 @@ class ObjectFileReaderTest {
   @Test
   void emptyFile() {
     assertEquals(
-        at(0, "header: expected at least 20 bytes (a 16-byte header and a 4-byte CRC trailer), got 0"
-            + " bytes"),
+        at(
+            0,
+            "header: expected at least 20 bytes (a 16-byte header and a 4-byte CRC trailer), got 0"
+                + " bytes"),
         failure(new byte[0]));
   }
 
@@ -103,8 +105,10 @@ class ObjectFileReaderTest {
   void truncatedHeader() {
     byte[] cut = java.util.Arrays.copyOf(valid(), 12);
     assertEquals(
-        at(0, "header: expected at least 20 bytes (a 16-byte header and a 4-byte CRC trailer), got 12"
-            + " bytes"),
+        at(
+            0,
+            "header: expected at least 20 bytes (a 16-byte header and a 4-byte CRC trailer), got 12"
+                + " bytes"),
         failure(cut));
   }
 
@@ -112,16 +116,20 @@ class ObjectFileReaderTest {
   void badMagic() {
     byte[] text = "hello, world\nthis is not an object file\n".getBytes(StandardCharsets.US_ASCII);
     assertEquals(
-        at(0, "header.magic: expected 7f 53 47 4e 4f 42 4a 0a (a Signum object file), got 68 65 6c"
-            + " 6c 6f 2c 20 77"),
+        at(
+            0,
+            "header.magic: expected 7f 53 47 4e 4f 42 4a 0a (a Signum object file), got 68 65 6c"
+                + " 6c 6f 2c 20 77"),
         failure(text));
   }
 
   @Test
   void shortFileWithBadMagicReportsTheMagic() {
     assertEquals(
-        at(0, "header.magic: expected 7f 53 47 4e 4f 42 4a 0a (a Signum object file), got 7f 45 4c"
-            + " 46"),
+        at(
+            0,
+            "header.magic: expected 7f 53 47 4e 4f 42 4a 0a (a Signum object file), got 7f 45 4c"
+                + " 46"),
         failure(new byte[] {0x7f, 'E', 'L', 'F'}));
   }
 
@@ -130,8 +138,13 @@ class ObjectFileReaderTest {
     byte[] b = valid();
     byte[] cut = java.util.Arrays.copyOf(b, b.length - 10);
     assertEquals(
-        at(12, "header.length: expected the file's size, " + cut.length + ", got " + b.length
-            + " (the file is truncated)"),
+        at(
+            12,
+            "header.length: expected the file's size, "
+                + cut.length
+                + ", got "
+                + b.length
+                + " (the file is truncated)"),
         failure(cut));
   }
 
@@ -140,8 +153,13 @@ class ObjectFileReaderTest {
     byte[] b = valid();
     byte[] longer = java.util.Arrays.copyOf(b, b.length + 3);
     assertEquals(
-        at(12, "header.length: expected the file's size, " + longer.length + ", got " + b.length
-            + " (the file has extra bytes at its end)"),
+        at(
+            12,
+            "header.length: expected the file's size, "
+                + longer.length
+                + ", got "
+                + b.length
+                + " (the file has extra bytes at its end)"),
         failure(longer));
   }
 
@@ -153,10 +171,12 @@ class ObjectFileReaderTest {
     CRC32 crc = new CRC32();
     crc.update(b, 0, b.length - 4);
     assertEquals(
-        at(b.length - 4, String.format(
-            "trailer.crc32: expected 0x%08x, the CRC-32 of bytes 0 to %d, got 0x%08x (the file is"
-                + " corrupt)",
-            crc.getValue(), b.length - 5, stored)),
+        at(
+            b.length - 4,
+            String.format(
+                "trailer.crc32: expected 0x%08x, the CRC-32 of bytes 0 to %d, got 0x%08x (the file"
+                    + " is corrupt)",
+                crc.getValue(), b.length - 5, stored)),
         failure(b));
   }
 
@@ -179,8 +199,9 @@ class ObjectFileReaderTest {
     RawObject r = raw();
     int end = r.trailerOffset();
     assertEquals(
-        at(end, "chunk header: expected 8 bytes, got 5 before the CRC trailer at offset "
-            + (end + 5)),
+        at(
+            end,
+            "chunk header: expected 8 bytes, got 5 before the CRC trailer at offset " + (end + 5)),
         failure(r.bytesWithTail(new byte[] {'a', 'b', 'c', 'd', 0})));
   }
 
@@ -190,8 +211,8 @@ class ObjectFileReaderTest {
     int end = r.trailerOffset();
     assertEquals(
         at(end, "chunk.type: expected four ASCII letters, got 43 30 44 45"),
-        failure(r.bytesWithTail(new Payload().bytes(new byte[] {'C', '0', 'D', 'E'}).u32(0)
-            .build())));
+        failure(
+            r.bytesWithTail(new Payload().bytes(new byte[] {'C', '0', 'D', 'E'}).u32(0).build())));
   }
 
   @Test
@@ -199,10 +220,17 @@ class ObjectFileReaderTest {
     RawObject r = raw();
     int end = r.trailerOffset();
     assertEquals(
-        at(end + 4, "chunk.length (xtra): expected at most 2 (the bytes left before the CRC trailer), got"
-            + " 3"),
-        failure(r.bytesWithTail(new Payload().bytes("xtra".getBytes(StandardCharsets.US_ASCII))
-            .u32(3).bytes(new byte[2]).build())));
+        at(
+            end + 4,
+            "chunk.length (xtra): expected at most 2 (the bytes left before the CRC trailer), got"
+                + " 3"),
+        failure(
+            r.bytesWithTail(
+                new Payload()
+                    .bytes("xtra".getBytes(StandardCharsets.US_ASCII))
+                    .u32(3)
+                    .bytes(new byte[2])
+                    .build())));
   }
 
   @Test
@@ -212,8 +240,11 @@ class ObjectFileReaderTest {
     byte[] symb = r.payload("SYMB");
     int second = r.trailerOffset();
     assertEquals(
-        at(second, "chunk.type: expected one SYMB chunk, got a second one (the first is at offset "
-            + first + ")"),
+        at(
+            second,
+            "chunk.type: expected one SYMB chunk, got a second one (the first is at offset "
+                + first
+                + ")"),
         failure(r.add("SYMB", symb)));
   }
 
@@ -222,9 +253,11 @@ class ObjectFileReaderTest {
     RawObject r = raw();
     int end = r.trailerOffset();
     assertEquals(
-        at(end, "chunk.type: expected a chunk this reader knows (STRS, MACH, CODE, LINE, DATA, SYMB)"
-            + " or an optional one (type starting with a lower-case letter), got required chunk"
-            + " 'LAYR'"),
+        at(
+            end,
+            "chunk.type: expected a chunk this reader knows (STRS, MACH, CODE, LINE, DATA, SYMB)"
+                + " or an optional one (type starting with a lower-case letter), got required chunk"
+                + " 'LAYR'"),
         failure(r.add("LAYR", new byte[] {1, 2, 3})));
   }
 
@@ -257,8 +290,12 @@ class ObjectFileReaderTest {
     r.replace("SYMB", symb);
     int end = r.payloadOffset("SYMB") + symb.length;
     assertEquals(
-        at(end - 3, "SYMB: expected the chunk to end at offset " + (end - 3)
-            + ", got 3 more bytes before its recorded end at offset " + end),
+        at(
+            end - 3,
+            "SYMB: expected the chunk to end at offset "
+                + (end - 3)
+                + ", got 3 more bytes before its recorded end at offset "
+                + end),
         failure(r));
   }
 
@@ -267,8 +304,10 @@ class ObjectFileReaderTest {
     RawObject r = raw().replace("CODE", new byte[] {0, 0});
     int start = r.payloadOffset("CODE");
     assertEquals(
-        at(start, "CODE.entry: expected 4 bytes, got 2 before the end of the CODE chunk at offset "
-            + (start + 2)),
+        at(
+            start,
+            "CODE.entry: expected 4 bytes, got 2 before the end of the CODE chunk at offset "
+                + (start + 2)),
         failure(r));
   }
 
@@ -278,8 +317,10 @@ class ObjectFileReaderTest {
   void stringCountLargerThanTheChunk() {
     RawObject r = raw().replace("STRS", new Payload().u32(1_000_000).u32(0).u32(0).build());
     assertEquals(
-        at(r.payloadOffset("STRS"), "STRS.count: expected at most 2 (entries of at least 4 bytes in"
-            + " the 8 bytes left in the STRS chunk), got 1000000"),
+        at(
+            r.payloadOffset("STRS"),
+            "STRS.count: expected at most 2 (entries of at least 4 bytes in"
+                + " the 8 bytes left in the STRS chunk), got 1000000"),
         failure(r));
   }
 
@@ -287,8 +328,9 @@ class ObjectFileReaderTest {
   void stringLongerThanTheChunk() {
     RawObject r = raw().replace("STRS", new Payload().u32(1).u32(100).bytes(new byte[3]).build());
     assertEquals(
-        at(r.payloadOffset("STRS") + 4, "STRS[0].length: expected at most 3 (the bytes left in the"
-            + " STRS chunk), got 100"),
+        at(
+            r.payloadOffset("STRS") + 4,
+            "STRS[0].length: expected at most 3 (the bytes left in the" + " STRS chunk), got 100"),
         failure(r));
   }
 
@@ -297,8 +339,9 @@ class ObjectFileReaderTest {
     byte[] bad = {'a', (byte) 0xc3, '('};
     RawObject r = raw().replace("STRS", new Payload().u32(1).u32(3).bytes(bad).build());
     assertEquals(
-        at(r.payloadOffset("STRS") + 8, "STRS[0]: expected UTF-8 text, got bytes that are not"
-            + " UTF-8"),
+        at(
+            r.payloadOffset("STRS") + 8,
+            "STRS[0]: expected UTF-8 text, got bytes that are not" + " UTF-8"),
         failure(r));
   }
 
@@ -308,8 +351,10 @@ class ObjectFileReaderTest {
   void machineCountLargerThanTheChunk() {
     RawObject r = raw().replace("MACH", new Payload().u32(2).u32(0).i64(256).build());
     assertEquals(
-        at(r.payloadOffset("MACH"), "MACH.count: expected at most 1 (entries of at least 12 bytes in"
-            + " the 12 bytes left in the MACH chunk), got 2"),
+        at(
+            r.payloadOffset("MACH"),
+            "MACH.count: expected at most 1 (entries of at least 12 bytes in"
+                + " the 12 bytes left in the MACH chunk), got 2"),
         failure(r));
   }
 
@@ -317,8 +362,11 @@ class ObjectFileReaderTest {
   void machineKeyNotAString() {
     RawObject r = raw().replace("MACH", new Payload().u32(1).u32(99).i64(256).build());
     assertEquals(
-        at(r.payloadOffset("MACH") + 4, "MACH[0].key: expected a string index below "
-            + STRING_COUNT + " (the STRS count), got 99"),
+        at(
+            r.payloadOffset("MACH") + 4,
+            "MACH[0].key: expected a string index below "
+                + STRING_COUNT
+                + " (the STRS count), got 99"),
         failure(r));
   }
 
@@ -331,20 +379,25 @@ class ObjectFileReaderTest {
     mach[0]++;
     RawObject r = raw().replace("STRS", strs.build()).replace("MACH", mach);
     assertEquals(
-        at(r.payloadOffset("MACH") + 4 + 12 * KEYS.size(), "MACH[" + KEYS.size() + "].key: expected"
-            + " a parameter name, got an empty string"),
+        at(
+            r.payloadOffset("MACH") + 4 + 12 * KEYS.size(),
+            "MACH[" + KEYS.size() + "].key: expected" + " a parameter name, got an empty string"),
         failure(r));
   }
 
   @Test
   void machineKeyTwice() {
-    byte[] mach = new Payload().bytes(machine(Map.of())).u32(KEYS.indexOf("imem_words")).i64(4)
-        .build();
+    byte[] mach =
+        new Payload().bytes(machine(Map.of())).u32(KEYS.indexOf("imem_words")).i64(4).build();
     mach[0]++;
     RawObject r = raw().replace("MACH", mach);
     assertEquals(
-        at(r.payloadOffset("MACH") + 4 + 12 * KEYS.size(), "MACH[" + KEYS.size() + "].key: expected"
-            + " each key once, got 'imem_words' a second time"),
+        at(
+            r.payloadOffset("MACH") + 4 + 12 * KEYS.size(),
+            "MACH["
+                + KEYS.size()
+                + "].key: expected"
+                + " each key once, got 'imem_words' a second time"),
         failure(r));
   }
 
@@ -353,8 +406,12 @@ class ObjectFileReaderTest {
     RawObject r = raw().replace("MACH", machine(Map.of("vector_width", 100L)));
     int index = KEYS.indexOf("vector_width");
     assertEquals(
-        at(r.payloadOffset("MACH") + 4 + 12 * index + 4, "MACH[" + index + "].value (vector_width):"
-            + " expected an integer in [64, 4096] and a power of two, got 100"),
+        at(
+            r.payloadOffset("MACH") + 4 + 12 * index + 4,
+            "MACH["
+                + index
+                + "].value (vector_width):"
+                + " expected an integer in [64, 4096] and a power of two, got 100"),
         failure(r));
   }
 
@@ -362,8 +419,10 @@ class ObjectFileReaderTest {
   void machineWithoutAMemorySize() {
     RawObject r = raw().replace("MACH", machine(edit("wmem_bytes", null)));
     assertEquals(
-        at(r.payloadOffset("MACH"), "MACH: expected a value for wmem_bytes (code and data are checked"
-            + " against it), got none"),
+        at(
+            r.payloadOffset("MACH"),
+            "MACH: expected a value for wmem_bytes (code and data are checked"
+                + " against it), got none"),
         failure(r));
   }
 
@@ -375,8 +434,8 @@ class ObjectFileReaderTest {
     byte[] mach = new Payload().bytes(machine(Map.of())).u32(STRING_COUNT).i64(-3).build();
     mach[0]++;
     ObjectFile f =
-        ObjectFileReader.read(raw().replace("STRS", strs.build()).replace("MACH", mach).bytes(),
-            NAME);
+        ObjectFileReader.read(
+            raw().replace("STRS", strs.build()).replace("MACH", mach).bytes(), NAME);
     assertEquals(-3L, f.machine().get("systolic_rows"));
     assertEquals(small().machine().size() + 1, f.machine().size());
   }
@@ -395,8 +454,10 @@ class ObjectFileReaderTest {
   void codeCountLargerThanTheChunk() {
     RawObject r = raw().replace("CODE", new Payload().u32(0).u32(3).i64(1).i64(2).build());
     assertEquals(
-        at(r.payloadOffset("CODE") + 4, "CODE.count: expected at most 2 (entries of at least 8 bytes"
-            + " in the 16 bytes left in the CODE chunk), got 3"),
+        at(
+            r.payloadOffset("CODE") + 4,
+            "CODE.count: expected at most 2 (entries of at least 8 bytes"
+                + " in the 16 bytes left in the CODE chunk), got 3"),
         failure(r));
   }
 
@@ -412,8 +473,9 @@ class ObjectFileReaderTest {
   void entryPastTheCode() {
     RawObject r = raw().replace("CODE", code(2, 1, 2));
     assertEquals(
-        at(r.payloadOffset("CODE"), "CODE.entry: expected an instruction index below 2"
-            + " (CODE.count), got 2"),
+        at(
+            r.payloadOffset("CODE"),
+            "CODE.entry: expected an instruction index below 2" + " (CODE.count), got 2"),
         failure(r));
   }
 
@@ -441,8 +503,10 @@ class ObjectFileReaderTest {
   void lineFileCountLargerThanTheChunk() {
     RawObject r = raw().replace("LINE", new Payload().u32(5).u32(0).build());
     assertEquals(
-        at(r.payloadOffset("LINE"), "LINE.file_count: expected at most 1 (entries of at least 4"
-            + " bytes in the 4 bytes left in the LINE chunk), got 5"),
+        at(
+            r.payloadOffset("LINE"),
+            "LINE.file_count: expected at most 1 (entries of at least 4"
+                + " bytes in the 4 bytes left in the LINE chunk), got 5"),
         failure(r));
   }
 
@@ -450,8 +514,12 @@ class ObjectFileReaderTest {
   void lineFileNotAString() {
     RawObject r = raw().replace("LINE", new Payload().u32(1).u32(STRING_COUNT).build());
     assertEquals(
-        at(r.payloadOffset("LINE") + 4, "LINE.files[0]: expected a string index below "
-            + STRING_COUNT + " (the STRS count), got " + STRING_COUNT),
+        at(
+            r.payloadOffset("LINE") + 4,
+            "LINE.files[0]: expected a string index below "
+                + STRING_COUNT
+                + " (the STRS count), got "
+                + STRING_COUNT),
         failure(r));
   }
 
@@ -459,8 +527,10 @@ class ObjectFileReaderTest {
   void lineCountLargerThanTheChunk() {
     RawObject r = raw().replace("LINE", lineHeader().u32(2).u32(0).u32(1).u32(1).build());
     assertEquals(
-        at(r.payloadOffset("LINE") + 8, "LINE.count: expected at most 1 (entries of at least 12 bytes"
-            + " in the 12 bytes left in the LINE chunk), got 2"),
+        at(
+            r.payloadOffset("LINE") + 8,
+            "LINE.count: expected at most 1 (entries of at least 12 bytes"
+                + " in the 12 bytes left in the LINE chunk), got 2"),
         failure(r));
   }
 
@@ -468,38 +538,47 @@ class ObjectFileReaderTest {
   void lineCountDiffersFromTheCode() {
     RawObject r = raw().replace("LINE", lineHeader().u32(1).u32(0).u32(1).u32(1).build());
     assertEquals(
-        at(r.payloadOffset("LINE") + 8, "LINE.count: expected 2 (one entry per instruction,"
-            + " CODE.count), got 1"),
+        at(
+            r.payloadOffset("LINE") + 8,
+            "LINE.count: expected 2 (one entry per instruction," + " CODE.count), got 1"),
         failure(r));
   }
 
   @Test
   void lineFileIndexOutOfRange() {
     RawObject r =
-        raw().replace("LINE", lineHeader().u32(2).u32(0).u32(1).u32(1).u32(1).u32(2).u32(1).build());
+        raw()
+            .replace("LINE", lineHeader().u32(2).u32(0).u32(1).u32(1).u32(1).u32(2).u32(1).build());
     assertEquals(
-        at(r.payloadOffset("LINE") + 12 + 12, "LINE[1].file: expected a file index below 1"
-            + " (LINE.file_count), got 1"),
+        at(
+            r.payloadOffset("LINE") + 12 + 12,
+            "LINE[1].file: expected a file index below 1" + " (LINE.file_count), got 1"),
         failure(r));
   }
 
   @Test
   void lineZero() {
     RawObject r =
-        raw().replace("LINE", lineHeader().u32(2).u32(0).u32(0).u32(1).u32(0).u32(2).u32(1).build());
+        raw()
+            .replace("LINE", lineHeader().u32(2).u32(0).u32(0).u32(1).u32(0).u32(2).u32(1).build());
     assertEquals(
-        at(r.payloadOffset("LINE") + 12 + 4, "LINE[0].line: expected a 1-based number in [1,"
-            + " 2147483647], got 0"),
+        at(
+            r.payloadOffset("LINE") + 12 + 4,
+            "LINE[0].line: expected a 1-based number in [1," + " 2147483647], got 0"),
         failure(r));
   }
 
   @Test
   void columnTooLarge() {
-    RawObject r = raw().replace("LINE",
-        lineHeader().u32(2).u32(0).u32(1).u32(1).u32(0).u32(2).u32(0x8000_0000L).build());
+    RawObject r =
+        raw()
+            .replace(
+                "LINE",
+                lineHeader().u32(2).u32(0).u32(1).u32(1).u32(0).u32(2).u32(0x8000_0000L).build());
     assertEquals(
-        at(r.payloadOffset("LINE") + 12 + 12 + 8, "LINE[1].column: expected a 1-based number in [1,"
-            + " 2147483647], got 2147483648"),
+        at(
+            r.payloadOffset("LINE") + 12 + 12 + 8,
+            "LINE[1].column: expected a 1-based number in [1," + " 2147483647], got 2147483648"),
         failure(r));
   }
 
@@ -513,8 +592,10 @@ class ObjectFileReaderTest {
   void dataCountLargerThanTheChunk() {
     RawObject r = data(new Payload().u32(2).u32(0).u32(0).u32(1).bytes(new byte[1]));
     assertEquals(
-        at(r.payloadOffset("DATA"), "DATA.count: expected at most 1 (entries of at least 12 bytes in"
-            + " the 13 bytes left in the DATA chunk), got 2"),
+        at(
+            r.payloadOffset("DATA"),
+            "DATA.count: expected at most 1 (entries of at least 12 bytes in"
+                + " the 13 bytes left in the DATA chunk), got 2"),
         failure(r));
   }
 
@@ -522,8 +603,9 @@ class ObjectFileReaderTest {
   void dataMemoryCode() {
     RawObject r = data(new Payload().u32(1).u32(4).u32(0).u32(1).bytes(new byte[1]));
     assertEquals(
-        at(r.payloadOffset("DATA") + 4, "DATA[0].memory: expected a memory code (0 wmem, 1 amem, 2"
-            + " tmem, 3 dram), got 4"),
+        at(
+            r.payloadOffset("DATA") + 4,
+            "DATA[0].memory: expected a memory code (0 wmem, 1 amem, 2" + " tmem, 3 dram), got 4"),
         failure(r));
   }
 
@@ -539,8 +621,9 @@ class ObjectFileReaderTest {
   void dataLongerThanTheChunk() {
     RawObject r = data(new Payload().u32(1).u32(0).u32(0).u32(5).bytes(new byte[4]));
     assertEquals(
-        at(r.payloadOffset("DATA") + 12, "DATA[0].length: expected at most 4 (the bytes left in the"
-            + " DATA chunk), got 5"),
+        at(
+            r.payloadOffset("DATA") + 12,
+            "DATA[0].length: expected at most 4 (the bytes left in the" + " DATA chunk), got 5"),
         failure(r));
   }
 
@@ -548,8 +631,10 @@ class ObjectFileReaderTest {
   void dataPastTheEndOfItsMemory() {
     RawObject r = data(new Payload().u32(1).u32(0).u32(60).u32(8).bytes(new byte[8]));
     assertEquals(
-        at(r.payloadOffset("DATA") + 8, "DATA[0].address: expected a range inside the 64 bytes of"
-            + " wmem (wmem_bytes), got [60, 68)"),
+        at(
+            r.payloadOffset("DATA") + 8,
+            "DATA[0].address: expected a range inside the 64 bytes of"
+                + " wmem (wmem_bytes), got [60, 68)"),
         failure(r));
   }
 
@@ -557,28 +642,52 @@ class ObjectFileReaderTest {
   void dataInAMissingMemory() {
     RawObject r = data(new Payload().u32(1).u32(3).u32(0).u32(1).bytes(new byte[1]));
     assertEquals(
-        at(r.payloadOffset("DATA") + 8, "DATA[0].address: expected a range inside the 0 bytes of"
-            + " dram (dram_bytes), got [0, 1)"),
+        at(
+            r.payloadOffset("DATA") + 8,
+            "DATA[0].address: expected a range inside the 0 bytes of"
+                + " dram (dram_bytes), got [0, 1)"),
         failure(r));
   }
 
   @Test
   void dataSectionsOverlap() {
-    RawObject r = data(new Payload().u32(2)
-        .u32(0).u32(4).u32(8).bytes(new byte[8])
-        .u32(0).u32(0).u32(8).bytes(new byte[8]));
+    RawObject r =
+        data(
+            new Payload()
+                .u32(2)
+                .u32(0)
+                .u32(4)
+                .u32(8)
+                .bytes(new byte[8])
+                .u32(0)
+                .u32(0)
+                .u32(8)
+                .bytes(new byte[8]));
     assertEquals(
-        at(r.payloadOffset("DATA") + 8, "DATA[0].address: expected no overlap with DATA[1], wmem [0,"
-            + " 8), got [4, 12)"),
+        at(
+            r.payloadOffset("DATA") + 8,
+            "DATA[0].address: expected no overlap with DATA[1], wmem [0," + " 8), got [4, 12)"),
         failure(r));
   }
 
   @Test
   void sectionsInDifferentMemoriesMayShareAddresses() throws ObjectFileException {
-    RawObject r = data(new Payload().u32(3)
-        .u32(1).u32(0).u32(8).bytes(new byte[8])
-        .u32(0).u32(0).u32(8).bytes(new byte[8])
-        .u32(0).u32(8).u32(8).bytes(new byte[8]));
+    RawObject r =
+        data(
+            new Payload()
+                .u32(3)
+                .u32(1)
+                .u32(0)
+                .u32(8)
+                .bytes(new byte[8])
+                .u32(0)
+                .u32(0)
+                .u32(8)
+                .bytes(new byte[8])
+                .u32(0)
+                .u32(8)
+                .u32(8)
+                .bytes(new byte[8]));
     assertEquals(3, ObjectFileReader.read(r.bytes(), NAME).data().size());
   }
 
@@ -592,8 +701,10 @@ class ObjectFileReaderTest {
   void symbolCountLargerThanTheChunk() {
     RawObject r = raw().replace("SYMB", new Payload().u32(1).u32(MAIN_STRING).build());
     assertEquals(
-        at(r.payloadOffset("SYMB"), "SYMB.count: expected at most 0 (entries of at least 16 bytes in"
-            + " the 4 bytes left in the SYMB chunk), got 1"),
+        at(
+            r.payloadOffset("SYMB"),
+            "SYMB.count: expected at most 0 (entries of at least 16 bytes in"
+                + " the 4 bytes left in the SYMB chunk), got 1"),
         failure(r));
   }
 
@@ -601,8 +712,12 @@ class ObjectFileReaderTest {
   void symbolNameNotAString() {
     RawObject r = symbol(STRING_COUNT + 7, 0, 0);
     assertEquals(
-        at(r.payloadOffset("SYMB") + 4, "SYMB[0].name: expected a string index below "
-            + STRING_COUNT + " (the STRS count), got " + (STRING_COUNT + 7)),
+        at(
+            r.payloadOffset("SYMB") + 4,
+            "SYMB[0].name: expected a string index below "
+                + STRING_COUNT
+                + " (the STRS count), got "
+                + (STRING_COUNT + 7)),
         failure(r));
   }
 
@@ -613,7 +728,9 @@ class ObjectFileReaderTest {
     strs.string("k.s").string("main").string("");
     RawObject r = symbol(STRING_COUNT, 0, 0).replace("STRS", strs.build());
     assertEquals(
-        at(r.payloadOffset("SYMB") + 4, "SYMB[0].name: expected a symbol name, got an empty string"),
+        at(
+            r.payloadOffset("SYMB") + 4,
+            "SYMB[0].name: expected a symbol name, got an empty string"),
         failure(r));
   }
 
@@ -621,8 +738,10 @@ class ObjectFileReaderTest {
   void symbolKind() {
     RawObject r = symbol(MAIN_STRING, 6, 0);
     assertEquals(
-        at(r.payloadOffset("SYMB") + 8, "SYMB[0].kind: expected a symbol kind code (0 code, 1 wmem,"
-            + " 2 amem, 3 tmem, 4 dram, 5 constant), got 6"),
+        at(
+            r.payloadOffset("SYMB") + 8,
+            "SYMB[0].kind: expected a symbol kind code (0 code, 1 wmem,"
+                + " 2 amem, 3 tmem, 4 dram, 5 constant), got 6"),
         failure(r));
   }
 
@@ -630,8 +749,9 @@ class ObjectFileReaderTest {
   void codeSymbolPastTheCode() {
     RawObject r = symbol(MAIN_STRING, 0, 3);
     assertEquals(
-        at(r.payloadOffset("SYMB") + 12, "SYMB[0].value: expected an instruction index in [0, 2]"
-            + " (CODE.count), got 3"),
+        at(
+            r.payloadOffset("SYMB") + 12,
+            "SYMB[0].value: expected an instruction index in [0, 2]" + " (CODE.count), got 3"),
         failure(r));
   }
 
@@ -639,8 +759,9 @@ class ObjectFileReaderTest {
   void codeSymbolNegative() {
     RawObject r = symbol(MAIN_STRING, 0, -1);
     assertEquals(
-        at(r.payloadOffset("SYMB") + 12, "SYMB[0].value: expected an instruction index in [0, 2]"
-            + " (CODE.count), got -1"),
+        at(
+            r.payloadOffset("SYMB") + 12,
+            "SYMB[0].value: expected an instruction index in [0, 2]" + " (CODE.count), got -1"),
         failure(r));
   }
 
@@ -648,8 +769,9 @@ class ObjectFileReaderTest {
   void memorySymbolPastItsMemory() {
     RawObject r = symbol(MAIN_STRING, 3, 17);
     assertEquals(
-        at(r.payloadOffset("SYMB") + 12, "SYMB[0].value: expected a tmem address in [0, 16]"
-            + " (tmem_bytes), got 17"),
+        at(
+            r.payloadOffset("SYMB") + 12,
+            "SYMB[0].value: expected a tmem address in [0, 16]" + " (tmem_bytes), got 17"),
         failure(r));
   }
 

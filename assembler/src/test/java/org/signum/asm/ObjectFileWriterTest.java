@@ -30,8 +30,7 @@ class ObjectFileWriterTest {
   /** {@code small()} with its entry moved past the code. */
   private static ObjectFile badEntry() {
     ObjectFile f = small();
-    return new ObjectFile(
-        f.machine(), 5, f.code(), f.data(), f.symbols(), f.lines(), f.files());
+    return new ObjectFile(f.machine(), 5, f.code(), f.data(), f.symbols(), f.lines(), f.files());
   }
 
   private List<String> listing() throws IOException {
@@ -87,10 +86,12 @@ class ObjectFileWriterTest {
 
   @Test
   void invalidObjectIsRefusedWithTheReadersMessage() {
-    var e = assertThrows(IllegalArgumentException.class, () -> ObjectFileWriter.toBytes(badEntry()));
+    var e =
+        assertThrows(IllegalArgumentException.class, () -> ObjectFileWriter.toBytes(badEntry()));
     int entryAt = RawObject.of(small()).payloadOffset("CODE");
     assertEquals(
-        "refusing to write an invalid object file: offset " + entryAt
+        "refusing to write an invalid object file: offset "
+            + entryAt
             + ": CODE.entry: expected an instruction index below 2 (CODE.count), got 5",
         e.getMessage());
   }
@@ -117,8 +118,7 @@ class ObjectFileWriterTest {
     Path plain = Files.createFile(dir.resolve("plain"));
     PosixFileAttributeView written = Files.getFileAttributeView(p, PosixFileAttributeView.class);
     if (written != null) {
-      assertEquals(
-          Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(p));
+      assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(p));
     } else {
       assertTrue(Files.isReadable(p));
     }
@@ -161,8 +161,9 @@ class ObjectFileWriterTest {
     Files.writeString(p, "; assembly source, not an object file\n");
     var e = assertThrows(ObjectFileException.class, () -> ObjectFileReader.read(p));
     assertEquals(
-        p + ": offset 0: header.magic: expected 7f 53 47 4e 4f 42 4a 0a (a Signum object file), got"
-            + " 3b 20 61 73 73 65 6d 62",
+        p
+            + ": offset 0: header.magic: expected 7f 53 47 4e 4f 42 4a 0a (a Signum object file),"
+            + " got 3b 20 61 73 73 65 6d 62",
         e.getMessage());
     assertEquals("header.magic", e.field());
   }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * An object file taken apart into its chunks, so a test can replace one chunk's payload, add or drop
- * chunks, and seal the result again with a correct length and CRC. Knows only the envelope of the
- * format (header, chunk headers, trailer), as written in {@code docs/object-format.md}.
+ * An object file taken apart into its chunks, so a test can replace one chunk's payload, add or
+ * drop chunks, and seal the result again with a correct length and CRC. Knows only the envelope of
+ * the format (header, chunk headers, trailer), as written in {@code docs/object-format.md}.
  */
 final class RawObject {
   record Chunk(String type, byte[] payload) {}
