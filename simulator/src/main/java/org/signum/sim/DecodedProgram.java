@@ -51,7 +51,7 @@ final class DecodedProgram {
 
   /** The decoded instruction at {@code pc}, or null when the word there is illegal. */
   Instruction instruction(int pc) {
-    return instructions[pc];
+    return illegal[pc] == null ? instructions[pc] : null;
   }
 
   /** Why the word at {@code pc} is illegal, or null when it is not. */

@@ -45,12 +45,13 @@ final class Decoder {
         illegal[pc] = msg.startsWith(DECODE_PREFIX) ? "word " + msg.substring(DECODE_PREFIX.length()) : msg;
         continue;
       }
+      // Kept even when illegal here: it still disassembles, which makes the trap readable.
+      instructions[pc] = ins;
       String beyond = registerBeyondMachine(ins, m);
       if (beyond != null) {
         illegal[pc] = beyond;
         continue;
       }
-      instructions[pc] = ins;
       fill(f, base, ins, pc, m, sink);
     }
     return new DecodedProgram(f, code.clone(), instructions, illegal, labels);

@@ -75,11 +75,13 @@ final class Faults {
     String mn = ins.opcode().mnemonic();
     MemorySpace m = ins.memory();
     int ea32 = reg(ins.b()) + ins.imm();
-    if ((ea32 & (size - 1)) != 0) {
+    // Rows align to 8 bytes, whatever the vector width; 32-bit accesses to 4.
+    int align = Math.min(size, 8);
+    if ((ea32 & (align - 1)) != 0) {
       return new Fault(
-          TrapKind.MISALIGNED_ACCESS, mn + " address " + ea32 + " is not a multiple of " + size);
+          TrapKind.MISALIGNED_ACCESS, mn + " address " + ea32 + " is not a multiple of " + align);
     }
-    Fault range = range(mn + " address", m, ea32, size);
+    Fault range = range(mn + " address " + ea32, m, ea32, size);
     if (range != null) {
       return range;
     }
@@ -112,7 +114,7 @@ final class Faults {
     if (len < 0) {
       return new Fault(TrapKind.ADDRESS_OUT_OF_RANGE, mn + " " + lenName + " is negative");
     }
-    Fault range = range(mn + " " + m.assemblyName() + " address", m, ea, len);
+    Fault range = range(mn + " " + m.assemblyName() + " address " + ea, m, ea, len);
     if (range == null) {
       range = range(mn + " " + dramName, MemorySpace.DRAM, dram, len);
     }
@@ -130,21 +132,20 @@ final class Faults {
     return new Fault(TrapKind.MISALIGNED_ACCESS, what + " is not a multiple of 8");
   }
 
+  /** {@code what} names the address with its value, e.g. {@code vld address 12}. */
   private Fault range(String what, MemorySpace m, int ea, int size) {
     int bytes = core.memBytes[m.ordinal()];
     if (bytes == 0) {
-      return new Fault(TrapKind.ADDRESS_OUT_OF_RANGE, what + " " + ea + ": " + absent(m));
+      return new Fault(TrapKind.ADDRESS_OUT_OF_RANGE, what + ": " + absent(m));
     }
     if (ea < 0) {
       return new Fault(
-          TrapKind.ADDRESS_OUT_OF_RANGE, what + " " + ea + " is below the start of " + m.assemblyName());
+          TrapKind.ADDRESS_OUT_OF_RANGE, what + " is below the start of " + m.assemblyName());
     }
     if ((long) ea + size > bytes) {
       return new Fault(
           TrapKind.ADDRESS_OUT_OF_RANGE,
           what
-              + " "
-              + ea
               + " + "
               + size
               + " bytes runs past the end of "

@@ -54,9 +54,18 @@ final class Program {
     return this;
   }
 
-  Program data(MemorySpace m, int address, byte... bytes) {
-    data.add(new ObjectFile.DataSection(m, address, bytes));
+  Program data(MemorySpace m, int address, byte[] bytes) {
+    data.add(new ObjectFile.DataSection(m, address, bytes.clone()));
     return this;
+  }
+
+  /** Initial bytes given as ints, each taken modulo 256. */
+  Program data(MemorySpace m, int address, int... bytes) {
+    byte[] b = new byte[bytes.length];
+    for (int k = 0; k < b.length; k++) {
+      b[k] = (byte) bytes[k];
+    }
+    return data(m, address, b);
   }
 
   Program label(String name, int index) {
