@@ -29,16 +29,18 @@ import picocli.CommandLine.Spec;
       "",
       "Run 'signum COMMAND --help' for a command's options. Documentation: docs/ in the repository."
     })
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
   public static final int EXIT_OK = 0;
   public static final int EXIT_FAILURE = 1;
   public static final int EXIT_USAGE = 2;
 
   @Spec CommandSpec spec;
 
+  /** Without a command there is nothing to do: show the usage and report a usage error. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return EXIT_USAGE;
   }
 
   public static void main(String[] args) {
@@ -60,10 +62,15 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(err);
-    cl.setExitCodeExceptionMapper(e -> EXIT_FAILURE);
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           PrintWriter w = commandLine.getErr();
+          if (e instanceof CommandLine.ParameterException p) {
+            w.println(p.getMessage());
+            p.getCommandLine().usage(w);
+            w.flush();
+            return EXIT_USAGE;
+          }
           if (e instanceof CliException c) {
             w.println(c.getMessage());
           } else {

@@ -79,6 +79,21 @@ public final class Simulator {
     return names::get;
   }
 
+  /**
+   * Starts the program again from its entry point: the pc, every register, accumulator and vector
+   * register, outstanding DMA transfers and the halted or trapped state are reset as at load.
+   * Memories keep their current contents and the counters keep counting, so a host can run the
+   * same program on new inputs without loading it again.
+   */
+  public void restart() {
+    java.util.Arrays.fill(core.r, 0);
+    java.util.Arrays.fill(core.acc, 0);
+    java.util.Arrays.fill(core.v, 0);
+    core.dma.clear();
+    core.pc = program.entry();
+    finished = null;
+  }
+
   /** Copies {@code bytes} into memory {@code m} at byte {@code address}, as a host would. */
   public void writeMemory(MemorySpace m, int address, byte[] bytes) throws SimulatorException {
     checkRange("write", m, address, bytes.length);
