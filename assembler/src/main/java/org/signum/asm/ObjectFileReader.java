@@ -3,7 +3,6 @@ package org.signum.asm;
 import static org.signum.asm.ObjectFileFormat.CHUNKS;
 import static org.signum.asm.ObjectFileFormat.CHUNK_HEADER_BYTES;
 import static org.signum.asm.ObjectFileFormat.HEADER_BYTES;
-import static org.signum.asm.ObjectFileFormat.MAGIC;
 import static org.signum.asm.ObjectFileFormat.OFFSET_LENGTH;
 import static org.signum.asm.ObjectFileFormat.OFFSET_VERSION;
 import static org.signum.asm.ObjectFileFormat.TRAILER_BYTES;
@@ -144,13 +143,14 @@ public final class ObjectFileReader {
 
   /** Checks the magic over as many of its bytes as there are. */
   private void checkMagic() throws ObjectFileException {
-    int magicSeen = Math.min(MAGIC.length, bytes.length);
+    byte[] magic = ObjectFileFormat.magic();
+    int magicSeen = Math.min(magic.length, bytes.length);
     for (int i = 0; i < magicSeen; i++) {
-      if (bytes[i] != MAGIC[i]) {
+      if (bytes[i] != magic[i]) {
         throw error(
             0,
             "header.magic",
-            hex(MAGIC, MAGIC.length) + " (a Signum object file)",
+            hex(magic, magic.length) + " (a Signum object file)",
             hex(bytes, magicSeen));
       }
     }
