@@ -128,7 +128,7 @@ public final class ObjectFileReader {
       throw error(
           crcAt,
           "trailer.crc32",
-          String.format("0x%08x, the CRC-32 of bytes 0 to %d", crc.getValue(), crcAt - 1),
+          String.format("0x%08x, the CRC-32 of bytes 0 to %s", crc.getValue(), crcAt - 1),
           String.format("0x%08x (the file is corrupt)", stored));
     }
     long version = Integer.toUnsignedLong(ChunkInput.littleEndianInt(bytes, OFFSET_VERSION));
