@@ -111,7 +111,7 @@ public final class Disassembler {
       long end = (long) d.address() + d.bytes().length;
       s.append(
           String.format(
-              "data %s [0x%x, 0x%x) %d bytes%n",
+              "data %s [0x%x, 0x%x) %s bytes\n",
               d.memory().assemblyName(), d.address(), end, d.bytes().length));
     }
     return s.toString();
@@ -128,7 +128,7 @@ public final class Disassembler {
         .append(".section ")
         .append(d.memory().assemblyName())
         .append('\n');
-    s.append(INDENT).append(String.format(".org 0x%x%n", d.address()));
+    s.append(INDENT).append(String.format(".org 0x%x\n", d.address()));
     byte[] b = d.bytes();
     // .dword only at 8-byte-aligned addresses, in case the assembler aligns it; bytes elsewhere.
     int head = Math.min(b.length, (8 - (d.address() & 7)) & 7);

@@ -1,5 +1,6 @@
 package org.signum.asm;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.signum.asm.ObjectFile.SymbolKind;
 import org.signum.isa.MachineParameter;
@@ -12,8 +13,8 @@ import org.signum.isa.MemorySpace;
  * the instruction encoding's {@code mem} field (which has no code for DRAM).
  */
 final class ObjectFileFormat {
-  /** {@code \x7fSGNOBJ\n}: the 0x7f and the newline catch a file mangled as text. */
-  static final byte[] MAGIC = {0x7f, 'S', 'G', 'N', 'O', 'B', 'J', '\n'};
+  /** The 0x7f and the newline catch a file mangled as text. A string, so that it is immutable. */
+  private static final String MAGIC = "\u007fSGNOBJ\n";
 
   static final int VERSION = 1;
   static final int HEADER_BYTES = 16;
@@ -47,6 +48,11 @@ final class ObjectFileFormat {
           SymbolKind.CONSTANT);
 
   private ObjectFileFormat() {}
+
+  /** The eight magic bytes, a fresh copy. */
+  static byte[] magic() {
+    return MAGIC.getBytes(StandardCharsets.ISO_8859_1);
+  }
 
   static int memoryCode(MemorySpace m) {
     return MEMORY_CODES.indexOf(m);

@@ -3,13 +3,13 @@ package org.signum.asm;
 import static org.signum.asm.ObjectFileFormat.CHUNKS;
 import static org.signum.asm.ObjectFileFormat.CHUNK_HEADER_BYTES;
 import static org.signum.asm.ObjectFileFormat.HEADER_BYTES;
-import static org.signum.asm.ObjectFileFormat.MAGIC;
 import static org.signum.asm.ObjectFileFormat.OFFSET_LENGTH;
 import static org.signum.asm.ObjectFileFormat.OFFSET_VERSION;
 import static org.signum.asm.ObjectFileFormat.TRAILER_BYTES;
 import static org.signum.asm.ObjectFileFormat.VERSION;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -51,20 +51,20 @@ public final class ObjectFileReader {
   }
 
   /**
-   * Reads an object file from disk.
+   * Reads an object file from disk. The header is checked against the file's size before the rest
+   * is read, so a large file that is not an object file is refused without loading it.
    *
    * @throws ObjectFileException if the file cannot be read or is not a valid object file
    */
   public static ObjectFile read(Path path) throws ObjectFileException {
     String name = path.toString();
-    byte[] b;
     try {
-      long size = Files.size(path);
-      if (size > MAX_FILE_BYTES) {
-        throw new ObjectFileException(
-            name, 0, "file size", "at most " + MAX_FILE_BYTES + " bytes", size + " bytes");
+      byte[] head;
+      try (InputStream in = Files.newInputStream(path)) {
+        head = in.readNBytes(HEADER_BYTES);
       }
-      b = Files.readAllBytes(path);
+      new ObjectFileReader(head, name).checkHead(Files.size(path));
+      return read(Files.readAllBytes(path), name);
     } catch (NoSuchFileException e) {
       throw new ObjectFileException(name, "no such file", e);
     } catch (AccessDeniedException e) {
@@ -73,7 +73,23 @@ public final class ObjectFileReader {
       String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       throw new ObjectFileException(name, reason, e);
     }
-    return read(b, name);
+  }
+
+  /** Checks the magic and, where the header is whole, its length against {@code fileSize}. */
+  private void checkHead(long fileSize) throws ObjectFileException {
+    checkMagic();
+    if (bytes.length < HEADER_BYTES || fileSize < HEADER_BYTES + TRAILER_BYTES) {
+      return;
+    }
+    long length = Integer.toUnsignedLong(ChunkInput.littleEndianInt(bytes, OFFSET_LENGTH));
+    checkLength(length, fileSize);
+    if (length > MAX_FILE_BYTES) {
+      throw error(
+          OFFSET_LENGTH,
+          "header.length",
+          "at most " + MAX_FILE_BYTES + " (the largest file this reader loads)",
+          Long.toString(length));
+    }
   }
 
   private ObjectFile parse() throws ObjectFileException {
@@ -93,16 +109,7 @@ public final class ObjectFileReader {
   }
 
   private void checkEnvelope() throws ObjectFileException {
-    int magicSeen = Math.min(MAGIC.length, bytes.length);
-    for (int i = 0; i < magicSeen; i++) {
-      if (bytes[i] != MAGIC[i]) {
-        throw error(
-            0,
-            "header.magic",
-            hex(MAGIC, MAGIC.length) + " (a Signum object file)",
-            hex(bytes, magicSeen));
-      }
-    }
+    checkMagic();
     int minimum = HEADER_BYTES + TRAILER_BYTES;
     if (bytes.length < minimum) {
       throw error(
@@ -111,17 +118,8 @@ public final class ObjectFileReader {
           "at least " + minimum + " bytes (a 16-byte header and a 4-byte CRC trailer)",
           bytes.length + " bytes");
     }
-    long length = Integer.toUnsignedLong(ChunkInput.littleEndianInt(bytes, OFFSET_LENGTH));
-    if (length != bytes.length) {
-      throw error(
-          OFFSET_LENGTH,
-          "header.length",
-          "the file's size, " + bytes.length,
-          length
-              + (length > bytes.length
-                  ? " (the file is truncated)"
-                  : " (the file has extra bytes at its end)"));
-    }
+    checkLength(
+        Integer.toUnsignedLong(ChunkInput.littleEndianInt(bytes, OFFSET_LENGTH)), bytes.length);
     int crcAt = bytes.length - TRAILER_BYTES;
     CRC32 crc = new CRC32();
     crc.update(bytes, 0, crcAt);
@@ -130,7 +128,7 @@ public final class ObjectFileReader {
       throw error(
           crcAt,
           "trailer.crc32",
-          String.format("0x%08x, the CRC-32 of bytes 0 to %d", crc.getValue(), crcAt - 1),
+          String.format("0x%08x, the CRC-32 of bytes 0 to %s", crc.getValue(), crcAt - 1),
           String.format("0x%08x (the file is corrupt)", stored));
     }
     long version = Integer.toUnsignedLong(ChunkInput.littleEndianInt(bytes, OFFSET_VERSION));
@@ -140,6 +138,34 @@ public final class ObjectFileReader {
           "header.version",
           Integer.toString(VERSION),
           version + (version > VERSION ? " (a newer format: use a newer Signum)" : ""));
+    }
+  }
+
+  /** Checks the magic over as many of its bytes as there are. */
+  private void checkMagic() throws ObjectFileException {
+    byte[] magic = ObjectFileFormat.magic();
+    int magicSeen = Math.min(magic.length, bytes.length);
+    for (int i = 0; i < magicSeen; i++) {
+      if (bytes[i] != magic[i]) {
+        throw error(
+            0,
+            "header.magic",
+            hex(magic, magic.length) + " (a Signum object file)",
+            hex(bytes, magicSeen));
+      }
+    }
+  }
+
+  private void checkLength(long length, long fileSize) throws ObjectFileException {
+    if (length != fileSize) {
+      throw error(
+          OFFSET_LENGTH,
+          "header.length",
+          "the file's size, " + fileSize,
+          length
+              + (length > fileSize
+                  ? " (the file is truncated)"
+                  : " (the file has extra bytes at its end)"));
     }
   }
 

@@ -161,7 +161,7 @@ public final class ObjectFileWriter {
     }
 
     Out file = new Out();
-    file.bytes(ObjectFileFormat.MAGIC);
+    file.bytes(ObjectFileFormat.magic());
     file.u32(ObjectFileFormat.VERSION);
     file.u32(0);
     file.chunk(ObjectFileFormat.STRS, strs);

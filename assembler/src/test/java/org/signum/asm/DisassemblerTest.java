@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitrary;
@@ -24,14 +25,15 @@ import org.signum.isa.Opcode;
 
 class DisassemblerTest {
   private static final Map<String, Long> MACHINE =
-      MachineDescription.defaults()
-          .with(MachineParameter.IMEM_WORDS, 64)
-          .with(MachineParameter.SCALAR_REGISTERS, 8)
-          .with(MachineParameter.WMEM_BYTES, 64)
-          .with(MachineParameter.AMEM_BYTES, 32)
-          .with(MachineParameter.TMEM_BYTES, 16)
-          .with(MachineParameter.DRAM_BYTES, 64)
-          .architecturalParameters();
+      Collections.unmodifiableMap(
+          MachineDescription.defaults()
+              .with(MachineParameter.IMEM_WORDS, 64)
+              .with(MachineParameter.SCALAR_REGISTERS, 8)
+              .with(MachineParameter.WMEM_BYTES, 64)
+              .with(MachineParameter.AMEM_BYTES, 32)
+              .with(MachineParameter.TMEM_BYTES, 16)
+              .with(MachineParameter.DRAM_BYTES, 64)
+              .architecturalParameters());
 
   private static long word(Opcode op, int a, int b, int c, int d, int mem, boolean pi, int imm) {
     return new Instruction(op, a, b, c, d, mem, pi, imm).encode();

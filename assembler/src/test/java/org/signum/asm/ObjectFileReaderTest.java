@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,7 @@ class ObjectFileReaderTest {
         List.of("k.s"));
   }
 
-  private static final List<String> KEYS = new ArrayList<>(small().machine().keySet());
+  private static final List<String> KEYS = List.copyOf(small().machine().keySet());
   private static final int STRING_COUNT = KEYS.size() + 2;
   private static final int FILE_STRING = KEYS.size();
   private static final int MAIN_STRING = KEYS.size() + 1;

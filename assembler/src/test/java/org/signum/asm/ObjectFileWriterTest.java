@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -166,5 +169,52 @@ class ObjectFileWriterTest {
             + " got 3b 20 61 73 73 65 6d 62",
         e.getMessage());
     assertEquals("header.magic", e.field());
+  }
+
+  /** A large file is judged by its header before it is loaded. */
+  @Test
+  void largeFileWithAWrongLengthIsRefusedWithoutLoadingIt() throws Exception {
+    Path p = dir.resolve("big.sgo");
+    long size = 64L << 20;
+    try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
+      f.write(Arrays.copyOf(ObjectFileWriter.toBytes(small()), 16));
+      f.setLength(size);
+    }
+    var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    var e = assertThrows(ObjectFileException.class, () -> ObjectFileReader.read(p));
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertEquals(
+        p
+            + ": offset 12: header.length: expected the file's size, "
+            + size
+            + ", got 474 (the file has extra bytes at its end)",
+        e.getMessage());
+    assertTrue(allocated < size / 4, "allocated " + allocated + " bytes");
+  }
+
+  @Test
+  void truncatedFileOnDiskGetsTheSameMessageAsInMemory() throws Exception {
+    Path p = dir.resolve("cut.sgo");
+    byte[] b = ObjectFileWriter.toBytes(small());
+    Files.write(p, Arrays.copyOf(b, 100));
+    var e = assertThrows(ObjectFileException.class, () -> ObjectFileReader.read(p));
+    assertEquals(
+        p
+            + ": offset 12: header.length: expected the file's size, 100, got 474 (the file is"
+            + " truncated)",
+        e.getMessage());
+  }
+
+  @Test
+  void shortFileOnDiskReportsItsSize() throws Exception {
+    Path p = dir.resolve("short.sgo");
+    Files.write(p, Arrays.copyOf(ObjectFileWriter.toBytes(small()), 10));
+    var e = assertThrows(ObjectFileException.class, () -> ObjectFileReader.read(p));
+    assertEquals(
+        p
+            + ": offset 0: header: expected at least 20 bytes (a 16-byte header and a 4-byte CRC"
+            + " trailer), got 10 bytes",
+        e.getMessage());
   }
 }

@@ -88,7 +88,7 @@ final class RawObject {
 
   /** The file with {@code tail} placed after the last chunk, before the trailer. */
   byte[] bytesWithTail(byte[] tail) {
-    Payload p = new Payload().bytes(ObjectFileFormat.MAGIC).u32(version).u32(0);
+    Payload p = new Payload().bytes(ObjectFileFormat.magic()).u32(version).u32(0);
     for (Chunk c : chunks) {
       p.bytes(c.type().getBytes(StandardCharsets.ISO_8859_1)).u32(c.payload().length);
       p.bytes(c.payload());
