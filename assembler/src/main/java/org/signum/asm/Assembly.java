@@ -27,10 +27,10 @@ import org.signum.isa.Pseudo;
 import org.signum.isa.Suggestions;
 
 /**
- * One run of the assembler. The first pass reads the lines in order, expanding macros and
- * includes as it meets them, defines every label and lays out code and data; what depends on
- * symbols defined further on (operands, most data values) is queued and resolved in the final
- * pass, when every symbol is known.
+ * One run of the assembler. The first pass reads the lines in order, expanding macros and includes
+ * as it meets them, defines every label and lays out code and data; what depends on symbols defined
+ * further on (operands, most data values) is queued and resolved in the final pass, when every
+ * symbol is known.
  */
 final class Assembly {
   static final int MAX_INCLUDE_DEPTH = 32;
@@ -147,8 +147,8 @@ final class Assembly {
       }
     }
     if (capture != null) {
-      diagnostics.error(capture.header.where(),
-          "macro '" + capture.header.name() + "' has no .endm");
+      diagnostics.error(
+          capture.header.where(), "macro '" + capture.header.name() + "' has no .endm");
     }
     includes.pop();
   }
@@ -175,15 +175,18 @@ final class Assembly {
         String trimmed = rest.strip();
         if (!trimmed.isEmpty() && !trimmed.startsWith(";")) {
           int column = end.start(1) + rest.indexOf(trimmed.charAt(0)) + 1;
-          diagnostics.error(new Where(file, n, column, null), "unexpected '"
-              + SyntaxErrorStrategy.abbreviate(trimmed) + "' after .endm");
+          diagnostics.error(
+              new Where(file, n, column, null),
+              "unexpected '" + SyntaxErrorStrategy.abbreviate(trimmed) + "' after .endm");
         }
         return false;
       }
       Matcher nested = NESTED_MACRO.matcher(text);
       if (nested.lookingAt()) {
-        diagnostics.error(new Where(file, n, nested.start(1) + 1, null),
-            "macro definitions cannot be nested; end macro '" + header.name()
+        diagnostics.error(
+            new Where(file, n, nested.start(1) + 1, null),
+            "macro definitions cannot be nested; end macro '"
+                + header.name()
                 + "' with .endm first");
         broken = true;
       }
@@ -197,22 +200,26 @@ final class Assembly {
     String name = h.name();
     boolean ok = true;
     if (name.startsWith(".")) {
-      diagnostics.error(h.nameWhere(), "a macro name cannot start with '.', which marks"
-          + " directives");
+      diagnostics.error(
+          h.nameWhere(), "a macro name cannot start with '.', which marks" + " directives");
       ok = false;
     } else if (Opcode.byMnemonic(name) != null || Pseudo.byMnemonic(name) != null) {
-      diagnostics.error(h.nameWhere(), "'" + name + "' is an instruction; a macro cannot take its"
-          + " name");
+      diagnostics.error(
+          h.nameWhere(), "'" + name + "' is an instruction; a macro cannot take its" + " name");
       ok = false;
     } else if (macros.containsKey(name)) {
-      diagnostics.error(h.nameWhere(), "macro '" + name + "' is already defined on "
-          + macros.get(name).where().lineReference(h.where().site().file()));
+      diagnostics.error(
+          h.nameWhere(),
+          "macro '"
+              + name
+              + "' is already defined on "
+              + macros.get(name).where().lineReference(h.where().site().file()));
       ok = false;
     }
     for (int i = 0; i < h.params().size(); i++) {
       if (h.params().subList(0, i).contains(h.params().get(i))) {
-        diagnostics.error(h.paramWheres().get(i),
-            "parameter '" + h.params().get(i) + "' appears twice");
+        diagnostics.error(
+            h.paramWheres().get(i), "parameter '" + h.params().get(i) + "' appears twice");
         ok = false;
       }
     }
@@ -223,11 +230,17 @@ final class Assembly {
     if (!c.nameOk) {
       return;
     }
-    Macro m = new Macro(c.header.name(), c.header.params(), List.copyOf(c.body), c.file,
-        c.header.where(), c.broken);
+    Macro m =
+        new Macro(
+            c.header.name(),
+            c.header.params(),
+            List.copyOf(c.body),
+            c.file,
+            c.header.where(),
+            c.broken);
     boolean ok = m.check(diagnostics) && !c.broken;
-    macros.put(m.name(), ok ? m : new Macro(m.name(), m.params(), m.body(), m.file(), m.where(),
-        true));
+    macros.put(
+        m.name(), ok ? m : new Macro(m.name(), m.params(), m.body(), m.file(), m.where(), true));
   }
 
   private void processLine(Ast.Line line) {
@@ -246,8 +259,9 @@ final class Assembly {
     if (name.startsWith(".")) {
       Directive d = Directive.byName(name);
       if (d == null) {
-        diagnostics.error(c.where(), "unknown directive '" + name + "'"
-            + Suggestions.didYouMean(name, Directive.names()));
+        diagnostics.error(
+            c.where(),
+            "unknown directive '" + name + "'" + Suggestions.didYouMean(name, Directive.names()));
         return;
       }
       String countProblem = d.checkCount(c.operands().size());
@@ -295,14 +309,26 @@ final class Assembly {
       return;
     }
     if (c.operands().size() != m.params().size()) {
-      diagnostics.error(c.where(), "macro '" + m.name() + "' expects "
-          + argumentCount(m.params().size()) + " (" + m.syntax() + "), got "
-          + c.operands().size());
+      diagnostics.error(
+          c.where(),
+          "macro '"
+              + m.name()
+              + "' expects "
+              + argumentCount(m.params().size())
+              + " ("
+              + m.syntax()
+              + "), got "
+              + c.operands().size());
       return;
     }
     if (macroDepth >= MAX_MACRO_DEPTH) {
-      diagnostics.error(c.where(), "macro '" + m.name() + "' is nested more than "
-          + MAX_MACRO_DEPTH + " expansions deep; is it recursive?");
+      diagnostics.error(
+          c.where(),
+          "macro '"
+              + m.name()
+              + "' is nested more than "
+              + MAX_MACRO_DEPTH
+              + " expansions deep; is it recursive?");
       unwinding = true;
       return;
     }
@@ -319,9 +345,13 @@ final class Assembly {
         expandedLines++;
         expandedChars += text.length();
         if (expandedLines > MAX_EXPANDED_LINES || expandedChars > MAX_EXPANDED_CHARS) {
-          diagnostics.error(c.where(), "macro expansions exceed the assembler's limit of "
-              + MAX_EXPANDED_LINES + " lines or " + MAX_EXPANDED_CHARS
-              + " characters in all; is a macro recursive?");
+          diagnostics.error(
+              c.where(),
+              "macro expansions exceed the assembler's limit of "
+                  + MAX_EXPANDED_LINES
+                  + " lines or "
+                  + MAX_EXPANDED_CHARS
+                  + " characters in all; is a macro recursive?");
           budgetExceeded = true;
           return;
         }
@@ -354,16 +384,19 @@ final class Assembly {
       return;
     }
     if (includes.size() > MAX_INCLUDE_DEPTH) {
-      diagnostics.error(where, "includes are nested more than " + MAX_INCLUDE_DEPTH
-          + " deep; do files include each other?");
+      diagnostics.error(
+          where,
+          "includes are nested more than "
+              + MAX_INCLUDE_DEPTH
+              + " deep; do files include each other?");
       return;
     }
     List<Path> candidates;
     try {
       candidates = candidates(name, where.file());
     } catch (InvalidPathException e) {
-      diagnostics.error(where, "'" + SyntaxErrorStrategy.abbreviate(name)
-          + "' is not a valid file name");
+      diagnostics.error(
+          where, "'" + SyntaxErrorStrategy.abbreviate(name) + "' is not a valid file name");
       return;
     }
     Path found = null;
@@ -378,8 +411,9 @@ final class Assembly {
       for (Path p : candidates) {
         tried.add(p.toString());
       }
-      diagnostics.error(where, "cannot find include file '" + name + "' (looked for "
-          + String.join(", ", tried) + ")");
+      diagnostics.error(
+          where,
+          "cannot find include file '" + name + "' (looked for " + String.join(", ", tried) + ")");
       return;
     }
     Path real = SourceReader.realPath(found);
@@ -399,8 +433,8 @@ final class Assembly {
     try {
       text = SourceReader.read(found);
     } catch (IOException e) {
-      diagnostics.error(where, "cannot read include file " + found + ": "
-          + SourceReader.describe(e));
+      diagnostics.error(
+          where, "cannot read include file " + found + ": " + SourceReader.describe(e));
       return;
     }
     processFile(new SourceFile(found.toString(), real, text));
@@ -447,11 +481,14 @@ final class Assembly {
     } else if (Evaluator.isRegisterName(name)) {
       problem = "'" + name + "' is a register name and cannot be defined as a symbol";
     } else if (predefined.containsKey(name)) {
-      problem = "'" + name + "' is predefined from the machine description and cannot be"
-          + " redefined";
+      problem =
+          "'" + name + "' is predefined from the machine description and cannot be" + " redefined";
     } else if (symbols.get(name) != null) {
-      problem = "symbol '" + name + "' is already defined on "
-          + symbols.get(name).where().lineReference(where.site().file());
+      problem =
+          "symbol '"
+              + name
+              + "' is already defined on "
+              + symbols.get(name).where().lineReference(where.site().file());
     }
     if (problem != null) {
       diagnostics.error(where, problem);
@@ -498,15 +535,26 @@ final class Assembly {
     if (index >= capacity) {
       if (!overflowReported[Section.TEXT.ordinal()]) {
         overflowReported[Section.TEXT.ordinal()] = true;
-        diagnostics.error(where, "instruction index " + index + " is beyond the instruction"
-            + " memory, which holds " + capacity + " instructions (imem_words)");
+        diagnostics.error(
+            where,
+            "instruction index "
+                + index
+                + " is beyond the instruction"
+                + " memory, which holds "
+                + capacity
+                + " instructions (imem_words)");
       }
       return -1;
     }
     Where owner = code.owner((int) index);
     if (owner != null) {
-      diagnostics.error(where, "instruction index " + index + " is already filled by "
-          + owner.lineReference(where.site().file()) + "; each index can be filled only once");
+      diagnostics.error(
+          where,
+          "instruction index "
+              + index
+              + " is already filled by "
+              + owner.lineReference(where.site().file())
+              + "; each index can be filled only once");
       return -1;
     }
     code.claim((int) index, where);
@@ -530,10 +578,22 @@ final class Assembly {
     location[i] = Math.max(start, capacity);
     if (!overflowReported[i]) {
       overflowReported[i] = true;
-      diagnostics.error(where, capacity == 0
-          ? "the machine has no " + mem + " (" + key + " = 0)"
-          : what + " at " + mem + " address " + start + " does not fit: " + mem + " has "
-              + capacity + " bytes (" + key + ")");
+      diagnostics.error(
+          where,
+          capacity == 0
+              ? "the machine has no " + mem + " (" + key + " = 0)"
+              : what
+                  + " at "
+                  + mem
+                  + " address "
+                  + start
+                  + " does not fit: "
+                  + mem
+                  + " has "
+                  + capacity
+                  + " bytes ("
+                  + key
+                  + ")");
     }
     return -1;
   }
@@ -567,13 +627,14 @@ final class Assembly {
         return;
       }
       Evaluator.Scope last = new Evaluator.Scope(scope.seq(), scope.dot(), true);
-      finalPass.add(() -> {
-        try {
-          use.accept(evaluator.eval(e, last));
-        } catch (EvalException y) {
-          report(y);
-        }
-      });
+      finalPass.add(
+          () -> {
+            try {
+              use.accept(evaluator.eval(e, last));
+            } catch (EvalException y) {
+              report(y);
+            }
+          });
     }
   }
 
@@ -589,14 +650,21 @@ final class Assembly {
     String shown = pseudo == null ? op.mnemonic() : pseudo.mnemonic();
     int expected = pseudo == null ? op.operands().size() : pseudo.arity();
     if (c.operands().size() != expected) {
-      diagnostics.error(c.where(), Directive.countMessage(shown,
-          Directive.operandCount(expected), pseudo == null ? op.syntax() : pseudo.syntax(),
-          c.operands().size()));
+      diagnostics.error(
+          c.where(),
+          Directive.countMessage(
+              shown,
+              Directive.operandCount(expected),
+              pseudo == null ? op.syntax() : pseudo.syntax(),
+              c.operands().size()));
       return;
     }
     if (!section.isText()) {
-      diagnostics.error(c.where(), "instructions belong in the text section, but the current"
-          + " section is " + section.sectionName());
+      diagnostics.error(
+          c.where(),
+          "instructions belong in the text section, but the current"
+              + " section is "
+              + section.sectionName());
       return;
     }
     int index = claimCode(c.where());
@@ -605,31 +673,39 @@ final class Assembly {
     }
     List<InstructionBuilder.Slot> slots = slots(c, op, pseudo);
     Evaluator.Scope scope = new Evaluator.Scope(seq, index, true);
-    finalPass.add(() -> builder.build(op, shown, slots, index, scope)
-        .ifPresent(word -> code.set(index, word)));
+    finalPass.add(
+        () ->
+            builder.build(op, shown, slots, index, scope).ifPresent(word -> code.set(index, word)));
   }
 
   private static List<InstructionBuilder.Slot> slots(Command c, Opcode op, Pseudo pseudo) {
     List<InstructionBuilder.Slot> slots = new ArrayList<>();
     if (pseudo == null) {
       for (int i = 0; i < op.operands().size(); i++) {
-        slots.add(new InstructionBuilder.Slot(op.operands().get(i), c.operands().get(i),
-            op.operands().get(i).name(), null));
+        slots.add(
+            new InstructionBuilder.Slot(
+                op.operands().get(i), c.operands().get(i), op.operands().get(i).name(), null));
       }
       return slots;
     }
     String syntax = pseudo.syntax();
-    String[] names = syntax.contains(" ")
-        ? syntax.substring(syntax.indexOf(' ') + 1).split(", ") : new String[0];
+    String[] names =
+        syntax.contains(" ")
+            ? syntax.substring(syntax.indexOf(' ') + 1).split(", ")
+            : new String[0];
     for (int i = 0; i < pseudo.template().size(); i++) {
       String t = pseudo.template().get(i);
       if (t.startsWith("$")) {
         int k = Integer.parseInt(t.substring(1));
-        slots.add(new InstructionBuilder.Slot(op.operands().get(i), c.operands().get(k),
-            names[k], null));
+        slots.add(
+            new InstructionBuilder.Slot(op.operands().get(i), c.operands().get(k), names[k], null));
       } else {
-        slots.add(new InstructionBuilder.Slot(op.operands().get(i), fixedOperand(t, c.where()),
-            op.operands().get(i).name(), pseudo.mnemonic()));
+        slots.add(
+            new InstructionBuilder.Slot(
+                op.operands().get(i),
+                fixedOperand(t, c.where()),
+                op.operands().get(i).name(),
+                pseudo.mnemonic()));
       }
     }
     return slots;
@@ -637,8 +713,10 @@ final class Assembly {
 
   /** A fixed operand of a pseudo-instruction's template: a register or an integer. */
   private static Ast.Operand fixedOperand(String text, Where where) {
-    Expr e = Evaluator.isRegisterName(text)
-        ? new Ast.Sym(text, where) : new Ast.Num(Long.parseLong(text), where);
+    Expr e =
+        Evaluator.isRegisterName(text)
+            ? new Ast.Sym(text, where)
+            : new Ast.Num(Long.parseLong(text), where);
     return new Ast.ExprOperand(e, text, where);
   }
 
@@ -646,8 +724,9 @@ final class Assembly {
 
   void setEntry(Expr e, Where where) {
     if (entry != null) {
-      diagnostics.error(where, "the entry point is already set on "
-          + entryWhere.lineReference(where.site().file()));
+      diagnostics.error(
+          where,
+          "the entry point is already set on " + entryWhere.lineReference(where.site().file()));
       return;
     }
     entry = e;
@@ -672,16 +751,26 @@ final class Assembly {
     for (Postponed p : postponed) {
       String name = p.cause().name();
       boolean local = Character.isDigit(name.charAt(0));
-      boolean later = local
-          ? symbols.local(Long.parseLong(name.substring(0, name.length() - 1)), p.seq(), true)
-              != null
-          : symbols.get(name) != null;
+      boolean later =
+          local
+              ? symbols.local(Long.parseLong(name.substring(0, name.length() - 1)), p.seq(), true)
+                  != null
+              : symbols.get(name) != null;
       if (later) {
-        diagnostics.error(p.cause().where(), p.directive() + " needs the value of '" + name
-            + "' here, but it is defined only further on; define it before this line");
+        diagnostics.error(
+            p.cause().where(),
+            p.directive()
+                + " needs the value of '"
+                + name
+                + "' here, but it is defined only further on; define it before this line");
       } else if (local) {
-        diagnostics.error(p.cause().where(), "no local label '" + name.substring(0,
-            name.length() - 1) + ":' after this reference to '" + name + "'");
+        diagnostics.error(
+            p.cause().where(),
+            "no local label '"
+                + name.substring(0, name.length() - 1)
+                + ":' after this reference to '"
+                + name
+                + "'");
       } else {
         diagnostics.error(p.cause().where(), evaluator.undefinedMessage(name));
       }
@@ -700,9 +789,14 @@ final class Assembly {
       }
     }
     table.sort((a, b) -> a.name().compareTo(b.name()));
-    return new ObjectFile(machine.architecturalParameters(), entryIndex, code.words(),
-        data.sections(), List.copyOf(table),
-        code.lines(f -> fileIndex.get(f.path())), List.copyOf(fileIndex.keySet()));
+    return new ObjectFile(
+        machine.architecturalParameters(),
+        entryIndex,
+        code.words(),
+        data.sections(),
+        List.copyOf(table),
+        code.lines(f -> fileIndex.get(f.path())),
+        List.copyOf(fileIndex.keySet()));
   }
 
   private int finishEntry() {
@@ -713,9 +807,14 @@ final class Assembly {
       long v = evaluator.eval(entry, entryScope);
       int length = code.length();
       if (v < 0 || v >= Math.max(length, 1)) {
-        diagnostics.error(entry.where(), "entry point " + v + " is outside the program, which has "
-            + (length == 0 ? "no instructions" : length + " instructions (0 to " + (length - 1)
-                + ")"));
+        diagnostics.error(
+            entry.where(),
+            "entry point "
+                + v
+                + " is outside the program, which has "
+                + (length == 0
+                    ? "no instructions"
+                    : length + " instructions (0 to " + (length - 1) + ")"));
         return 0;
       }
       return (int) v;

@@ -13,8 +13,7 @@ final class Directives {
   /** Strings longer than this are surely a mistake, and a row this long is 4 Mi elements. */
   static final int MAX_STRING = 1 << 20;
 
-  private static final List<String> SECTION_NAMES =
-      List.of("text", "wmem", "amem", "tmem", "dram");
+  private static final List<String> SECTION_NAMES = List.of("text", "wmem", "amem", "tmem", "dram");
 
   private final Assembly asm;
 
@@ -58,8 +57,14 @@ final class Directives {
     if (o instanceof Ast.ExprOperand e) {
       return e.expr();
     }
-    error(o.where(), "operand " + (i + 1) + " of " + c.name() + " must be an expression, got "
-        + (o instanceof Ast.StringOperand ? "a string" : "'" + abbreviate(o.text()) + "'"));
+    error(
+        o.where(),
+        "operand "
+            + (i + 1)
+            + " of "
+            + c.name()
+            + " must be an expression, got "
+            + (o instanceof Ast.StringOperand ? "a string" : "'" + abbreviate(o.text()) + "'"));
     return null;
   }
 
@@ -69,8 +74,13 @@ final class Directives {
     if (o instanceof Ast.ExprOperand e && e.expr() instanceof Ast.Sym s) {
       return s;
     }
-    error(o.where(), c.name() + " needs " + what + ", got "
-        + (o instanceof Ast.StringOperand ? "a string" : "'" + abbreviate(o.text()) + "'"));
+    error(
+        o.where(),
+        c.name()
+            + " needs "
+            + what
+            + ", got "
+            + (o instanceof Ast.StringOperand ? "a string" : "'" + abbreviate(o.text()) + "'"));
     return null;
   }
 
@@ -80,8 +90,12 @@ final class Directives {
 
   private boolean inData(Command c) {
     if (asm.section().isText()) {
-      error(c.where(), "'" + c.name() + "' places data, so it belongs in a data section (wmem,"
-          + " amem, tmem or dram), not in text");
+      error(
+          c.where(),
+          "'"
+              + c.name()
+              + "' places data, so it belongs in a data section (wmem,"
+              + " amem, tmem or dram), not in text");
       return false;
     }
     return true;
@@ -96,8 +110,13 @@ final class Directives {
     }
     Section section = Section.byName(s.name());
     if (section == null) {
-      error(s.where(), "unknown section '" + abbreviate(s.name()) + "'; expected text, wmem,"
-          + " amem, tmem or dram" + Suggestions.didYouMean(s.name(), SECTION_NAMES));
+      error(
+          s.where(),
+          "unknown section '"
+              + abbreviate(s.name())
+              + "'; expected text, wmem,"
+              + " amem, tmem or dram"
+              + Suggestions.didYouMean(s.name(), SECTION_NAMES));
       return;
     }
     asm.setSection(section);
@@ -129,10 +148,15 @@ final class Directives {
     Section s = asm.section();
     long capacity = s.capacity(asm.machine);
     if (v < 0 || v > capacity) {
-      String where = s.isText()
-          ? "the instruction memory, which holds " + capacity + " instructions (imem_words)"
-          : s.sectionName() + ", which has " + capacity + " bytes ("
-              + s.sizeParameter().key() + ")";
+      String where =
+          s.isText()
+              ? "the instruction memory, which holds " + capacity + " instructions (imem_words)"
+              : s.sectionName()
+                  + ", which has "
+                  + capacity
+                  + " bytes ("
+                  + s.sizeParameter().key()
+                  + ")";
       error(c.operands().get(0).where(), ".org " + v + " is outside " + where);
       return;
     }
@@ -188,8 +212,12 @@ final class Directives {
       return null;
     }
     if (v < -128 || v > 255) {
-      error(c.operands().get(1).where(), "the fill byte of " + c.name()
-          + " must be an integer in the range [-128, 255], got " + v);
+      error(
+          c.operands().get(1).where(),
+          "the fill byte of "
+              + c.name()
+              + " must be an integer in the range [-128, 255], got "
+              + v);
       return null;
     }
     return v.intValue();
@@ -215,8 +243,11 @@ final class Directives {
   /** A zeroed array for {@code length} initialized bytes, or null if over the limit. */
   private byte[] initialized(long length, Where where) {
     if (!asm.data.allowInitialized(length)) {
-      error(where, "initialized data exceeds the assembler's limit of "
-          + DataImage.MAX_INITIALIZED_BYTES + " bytes");
+      error(
+          where,
+          "initialized data exceeds the assembler's limit of "
+              + DataImage.MAX_INITIALIZED_BYTES
+              + " bytes");
       return null;
     }
     return new byte[(int) length];
@@ -243,8 +274,8 @@ final class Directives {
     if (bytes == null) {
       return;
     }
-    asm.data.add(new DataImage.Range(asm.section(), start, bytes.length, bytes, c.where(),
-        asm.seq()));
+    asm.data.add(
+        new DataImage.Range(asm.section(), start, bytes.length, bytes, c.where(), asm.seq()));
     long min = size == 8 ? Long.MIN_VALUE : -(1L << (8 * size - 1));
     long max = size == 8 ? Long.MAX_VALUE : (1L << (8 * size)) - 1;
     for (int i = 0; i < n; i++) {
@@ -253,15 +284,27 @@ final class Directives {
       }
       int offset = i * size;
       Where where = c.operands().get(i).where();
-      asm.valueLater(exprs[i], scope, v -> {
-        if (v < min || v > max) {
-          throw EvalException.failure(where, "value " + v + " does not fit in " + c.name()
-              + ": expected an integer in the range [" + min + ", " + max + "]");
-        }
-        for (int k = 0; k < size; k++) {
-          bytes[offset + k] = (byte) (v >>> (8 * k));
-        }
-      });
+      asm.valueLater(
+          exprs[i],
+          scope,
+          v -> {
+            if (v < min || v > max) {
+              throw EvalException.failure(
+                  where,
+                  "value "
+                      + v
+                      + " does not fit in "
+                      + c.name()
+                      + ": expected an integer in the range ["
+                      + min
+                      + ", "
+                      + max
+                      + "]");
+            }
+            for (int k = 0; k < size; k++) {
+              bytes[offset + k] = (byte) (v >>> (8 * k));
+            }
+          });
     }
   }
 
@@ -271,13 +314,18 @@ final class Directives {
     }
     Ast.Operand first = c.operands().get(0);
     if (!(first instanceof Ast.StringOperand s)) {
-      error(first.where(), c.name() + " needs a string of elements, got '"
-          + abbreviate(first.text()) + "'");
+      error(
+          first.where(),
+          c.name() + " needs a string of elements, got '" + abbreviate(first.text()) + "'");
       return;
     }
     if (s.raw().length() > MAX_STRING) {
-      error(s.where(), "the string has " + s.raw().length()
-          + " characters; the assembler accepts at most " + MAX_STRING);
+      error(
+          s.where(),
+          "the string has "
+              + s.raw().length()
+              + " characters; the assembler accepts at most "
+              + MAX_STRING);
       return;
     }
     Rows.Elements elements;
@@ -296,9 +344,13 @@ final class Directives {
       return;
     }
     if (asm.location() % 8 != 0) {
-      error(c.where(), "packed rows must start at a multiple of 8 bytes, but the "
-          + asm.section().sectionName() + " location is " + asm.location()
-          + "; put .align 8 before it");
+      error(
+          c.where(),
+          "packed rows must start at a multiple of 8 bytes, but the "
+              + asm.section().sectionName()
+              + " location is "
+              + asm.location()
+              + "; put .align 8 before it");
       return;
     }
     long length = Rows.paddedBytes(elements.count(), asm.machine.vectorWidth());
@@ -315,13 +367,16 @@ final class Directives {
     Rows.pack(elements, false, bytes);
     if (pad != null) {
       Where where = c.operands().get(1).where();
-      asm.valueLater(pad, scope, v -> {
-        if (v != 0 && v != 1) {
-          throw EvalException.failure(where, "the pad bit of " + c.name()
-              + " must be 0 or 1, got " + v);
-        }
-        Rows.pack(elements, v == 1, bytes);
-      });
+      asm.valueLater(
+          pad,
+          scope,
+          v -> {
+            if (v != 0 && v != 1) {
+              throw EvalException.failure(
+                  where, "the pad bit of " + c.name() + " must be 0 or 1, got " + v);
+            }
+            Rows.pack(elements, v == 1, bytes);
+          });
     }
   }
 
@@ -329,8 +384,11 @@ final class Directives {
 
   private void inst(Command c) {
     if (!asm.section().isText()) {
-      error(c.where(), "'.inst' places an instruction word, so it belongs in the text section,"
-          + " not in " + asm.section().sectionName());
+      error(
+          c.where(),
+          "'.inst' places an instruction word, so it belongs in the text section,"
+              + " not in "
+              + asm.section().sectionName());
       return;
     }
     Expr e = expression(c, 0);
@@ -348,8 +406,9 @@ final class Directives {
   private void include(Command c) {
     Ast.Operand o = c.operands().get(0);
     if (!(o instanceof Ast.StringOperand s)) {
-      error(o.where(), ".include needs a file name in double quotes, got '"
-          + abbreviate(o.text()) + "'");
+      error(
+          o.where(),
+          ".include needs a file name in double quotes, got '" + abbreviate(o.text()) + "'");
       return;
     }
     StringBuilder name = new StringBuilder();
@@ -359,8 +418,9 @@ final class Directives {
       if (ch == '\\') {
         char next = raw.charAt(++i);
         if (next != '\\' && next != '"') {
-          error(s.where().atColumn(s.rawColumn() + i - 1), "unknown escape '\\" + next
-              + "' in a string; only \\\\ and \\\" are escapes");
+          error(
+              s.where().atColumn(s.rawColumn() + i - 1),
+              "unknown escape '\\" + next + "' in a string; only \\\\ and \\\" are escapes");
           return;
         }
         ch = next;

@@ -90,8 +90,8 @@ final class LineParser {
   }
 
   /**
-   * Parses {@code text}, line {@code lineNo} of {@code file} or, when {@code via} is not null, of
-   * a macro body expanded there.
+   * Parses {@code text}, line {@code lineNo} of {@code file} or, when {@code via} is not null, of a
+   * macro body expanded there.
    */
   Ast.Line parse(String text, SourceFile file, int lineNo, Where.Expansion via) {
     Origin origin = new Origin(file, lineNo, via);
@@ -99,7 +99,8 @@ final class LineParser {
     List<Token> tokens = new ArrayList<>();
     for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
       if (tokens.size() == MAX_TOKENS) {
-        diagnostics.error(origin.at(t),
+        diagnostics.error(
+            origin.at(t),
             "line has more than " + MAX_TOKENS + " tokens; split it into several lines");
         return null;
       }
@@ -138,8 +139,8 @@ final class LineParser {
         case UNTERMINATED_STRING ->
             throw new BadToken(t, "unterminated string: missing the closing '\"'");
         case MALFORMED_NUMBER ->
-            throw new BadToken(t, "malformed number '" + SyntaxErrorStrategy.abbreviate(
-                t.getText()) + "'");
+            throw new BadToken(
+                t, "malformed number '" + SyntaxErrorStrategy.abbreviate(t.getText()) + "'");
         case LPAREN -> pending.push(new int[1]);
         case RPAREN -> {
           if (pending.size() > 1) {
@@ -155,8 +156,17 @@ final class LineParser {
             pending.peek()[0] = 0;
           }
         }
-        case COMMA, LBRACK, RBRACK, COLON, IDENT, DEC, HEX, BIN, SignumAsmLexer.LOCAL_REF,
-            SignumAsmLexer.STRING, MACRO -> { }
+        case COMMA,
+            LBRACK,
+            RBRACK,
+            COLON,
+            IDENT,
+            DEC,
+            HEX,
+            BIN,
+            SignumAsmLexer.LOCAL_REF,
+            SignumAsmLexer.STRING,
+            MACRO -> {}
         default -> {
           open -= pending.peek()[0];
           pending.peek()[0] = 0;
@@ -228,8 +238,8 @@ final class LineParser {
       params.add(p.getText());
       wheres.add(o.at(p));
     }
-    return new Ast.MacroHeader(h.name.getText(), o.at(h.name), List.copyOf(params),
-        List.copyOf(wheres), o.at(h.start));
+    return new Ast.MacroHeader(
+        h.name.getText(), o.at(h.name), List.copyOf(params), List.copyOf(wheres), o.at(h.start));
   }
 
   private static Ast.Command command(StatementContext s, Origin o) throws BadToken {
@@ -255,7 +265,8 @@ final class LineParser {
   }
 
   private static String sourceText(ParserRuleContext ctx) {
-    return ctx.start.getInputStream()
+    return ctx.start
+        .getInputStream()
         .getText(Interval.of(ctx.start.getStartIndex(), ctx.stop.getStopIndex()));
   }
 
@@ -279,8 +290,8 @@ final class LineParser {
     Expr result = leaf(e, o);
     while (!spine.isEmpty()) {
       BinaryExprContext b = spine.pop();
-      result = new Ast.Binary(Ast.BinaryOp.of(b.op.getText()), result, expr(b.right, o),
-          o.at(b.op));
+      result =
+          new Ast.Binary(Ast.BinaryOp.of(b.op.getText()), result, expr(b.right, o), o.at(b.op));
     }
     return result;
   }
@@ -305,8 +316,13 @@ final class LineParser {
   private static long localNumber(Token t, String digits) throws BadToken {
     String d = digits.replace("_", "");
     if (d.length() > MAX_LOCAL_DIGITS) {
-      throw new BadToken(t, "local label number '" + SyntaxErrorStrategy.abbreviate(digits)
-          + "' is too long: use at most " + MAX_LOCAL_DIGITS + " digits");
+      throw new BadToken(
+          t,
+          "local label number '"
+              + SyntaxErrorStrategy.abbreviate(digits)
+              + "' is too long: use at most "
+              + MAX_LOCAL_DIGITS
+              + " digits");
     }
     return Long.parseLong(d);
   }

@@ -22,9 +22,9 @@ import org.antlr.v4.runtime.atn.ATNState;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
- * Stops a line's parse at its first error with a message in plain words, such as {@code expected
- * an operand after ',' but found end of line}. ANTLR's own recovery would guess at repairs and
- * report follow-on errors; one line has one mistake worth reporting.
+ * Stops a line's parse at its first error with a message in plain words, such as {@code expected an
+ * operand after ',' but found end of line}. ANTLR's own recovery would guess at repairs and report
+ * follow-on errors; one line has one mistake worth reporting.
  */
 final class SyntaxErrorStrategy extends DefaultErrorStrategy {
 
@@ -107,7 +107,8 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
     if (parts.size() == 1) {
       return parts.get(0);
     }
-    return String.join(", ", parts.subList(0, parts.size() - 1)) + " or "
+    return String.join(", ", parts.subList(0, parts.size() - 1))
+        + " or "
         + parts.get(parts.size() - 1);
   }
 

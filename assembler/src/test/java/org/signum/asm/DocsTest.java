@@ -52,7 +52,8 @@ class DocsTest {
     String table = section(doc(), "## Directives");
     List<String> missing = new ArrayList<>();
     for (String name : Directive.names()) {
-      if (!name.equals(".endm") && !table.contains("`" + name)
+      if (!name.equals(".endm")
+          && !table.contains("`" + name)
           && !table.contains(", `" + name + "`")) {
         missing.add(name);
       }
@@ -63,18 +64,23 @@ class DocsTest {
   @Test
   void theLimitsTableMatchesTheCode() throws IOException {
     String limits = section(doc(), "## Limits");
-    List<String> rows = List.of(
-        row("source file size", mib(SourceReader.MAX_FILE_BYTES)),
-        row("tokens on one line", number(LineParser.MAX_TOKENS)),
-        row("nesting of parentheses and unary operators in one expression",
-            number(LineParser.MAX_NESTING)),
-        row("characters in a string", number(Directives.MAX_STRING)),
-        row("nested includes", number(Assembly.MAX_INCLUDE_DEPTH)),
-        row("nested macro expansions", number(Assembly.MAX_MACRO_DEPTH)),
-        row("lines and characters produced by macro expansions, in all",
-            number(Assembly.MAX_EXPANDED_LINES) + " lines, " + mib(Assembly.MAX_EXPANDED_CHARS)),
-        row("initialized data, in all", mib(DataImage.MAX_INITIALIZED_BYTES)),
-        row("diagnostics", number(Diagnostics.LIMIT) + ", then the assembler stops"));
+    List<String> rows =
+        List.of(
+            row("source file size", mib(SourceReader.MAX_FILE_BYTES)),
+            row("tokens on one line", number(LineParser.MAX_TOKENS)),
+            row(
+                "nesting of parentheses and unary operators in one expression",
+                number(LineParser.MAX_NESTING)),
+            row("characters in a string", number(Directives.MAX_STRING)),
+            row("nested includes", number(Assembly.MAX_INCLUDE_DEPTH)),
+            row("nested macro expansions", number(Assembly.MAX_MACRO_DEPTH)),
+            row(
+                "lines and characters produced by macro expansions, in all",
+                number(Assembly.MAX_EXPANDED_LINES)
+                    + " lines, "
+                    + mib(Assembly.MAX_EXPANDED_CHARS)),
+            row("initialized data, in all", mib(DataImage.MAX_INITIALIZED_BYTES)),
+            row("diagnostics", number(Diagnostics.LIMIT) + ", then the assembler stops"));
     for (String r : rows) {
       assertTrue(limits.contains(r), r);
     }

@@ -27,9 +27,10 @@ import org.signum.isa.OperandKind;
 class EveryInstructionTest {
 
   /** A machine with every register count at its maximum, so any 5-bit register field is legal. */
-  private static final MachineDescription WIDE = MachineDescription.defaults()
-      .with(MachineParameter.VECTOR_REGISTERS, 32)
-      .with(MachineParameter.ACCUMULATORS, 32);
+  private static final MachineDescription WIDE =
+      MachineDescription.defaults()
+          .with(MachineParameter.VECTOR_REGISTERS, 32)
+          .with(MachineParameter.ACCUMULATORS, 32);
 
   /** Typical fields for {@code op}: distinct registers, an in-range immediate, a memory. */
   private static Instruction sample(Opcode op) {
@@ -57,8 +58,15 @@ class EveryInstructionTest {
         default -> throw new AssertionError(o.kind());
       }
     }
-    return new Instruction(op, regs[Field.A.ordinal()], regs[Field.B.ordinal()],
-        regs[Field.C.ordinal()], regs[Field.D.ordinal()], mem, pi, imm);
+    return new Instruction(
+        op,
+        regs[Field.A.ordinal()],
+        regs[Field.B.ordinal()],
+        regs[Field.C.ordinal()],
+        regs[Field.D.ordinal()],
+        mem,
+        pi,
+        imm);
   }
 
   /** Assembles {@code text} at instruction index {@code pc} and returns that word. */
@@ -92,8 +100,8 @@ class EveryInstructionTest {
     Arbitrary<Opcode> ops = Arbitraries.of(Opcode.class);
     Arbitrary<Integer> reg = Arbitraries.integers().between(0, 31);
     Arbitrary<Integer> mem = Arbitraries.integers().between(0, 2);
-    return Combinators.combine(ops, reg, reg, reg, reg, mem, Arbitraries.of(true, false),
-            Arbitraries.integers())
+    return Combinators.combine(
+            ops, reg, reg, reg, reg, mem, Arbitraries.of(true, false), Arbitraries.integers())
         .as(EveryInstructionTest::legal);
   }
 
@@ -101,8 +109,8 @@ class EveryInstructionTest {
    * The instruction with the given raw values, fields its opcode does not use cleared and an
    * immediate folded into its operand's range.
    */
-  private static Instruction legal(Opcode op, int a, int b, int c, int d, int mem, boolean pi,
-      int imm) {
+  private static Instruction legal(
+      Opcode op, int a, int b, int c, int d, int mem, boolean pi, int imm) {
     List<Field> used = List.copyOf(op.usedFields());
     int value = imm;
     for (Operand o : op.operands()) {
@@ -110,7 +118,8 @@ class EveryInstructionTest {
         value = (int) Math.floorMod((long) imm - o.min(), o.max() - o.min() + 1) + (int) o.min();
       }
     }
-    return new Instruction(op,
+    return new Instruction(
+        op,
         used.contains(Field.A) ? a : 0,
         used.contains(Field.B) ? b : 0,
         used.contains(Field.C) ? c : 0,

@@ -35,93 +35,187 @@ class FuzzTest {
   @TempDir static Path dir;
 
   /** Valid programs to mutate; together they use every feature of the language. */
-  private static final List<String> CORPUS = List.of(
-      """
-      ; XNOR-popcount dot product of two 512-element rows
-              .equ N, 512
-              .section wmem
-      w:      .rowx "DEADBEEF 01234567 89ABCDEF FEDCBA98 76543210 0F0F0F0F F0F0F0F0 12345678"
-              .rowx "00112233 44556677 8899AABB CCDDEEFF 00000000 FFFFFFFF AAAAAAAA 55555555"
-              .section amem
-      x:      .rowpm "+-+-++--+-+-++--", 1
-              .align 32
-              .rowb "1011_0010 1111_0000", 0
-              .text
-      start:  li r1, N / VECTOR_WIDTH
-              li r2, w
-              li r3, x
-              aclr a0
-      1:      vld v1, wmem[r2]+
-              vld v2, amem[r3]+
-              xpopacc a0, v1, v2
-              loop r1, 1b
-              aget r4, a0
-              sw r4, amem[r0 + 4096]
-              halt
-      """,
-      """
-      ; one binary fully connected layer with thresholds
-              .macro neuron out, bit
-              aclr a1
-              vld v4, wmem[r6 + \\out * VBYTES]
-              xpopacc a1, v4, v0
-              thr v5, \\bit, a1, tmem[r7]+
-              .endm
-              .section tmem
-      thresholds: .word 3, -2, 0x7fffffff, -0x80000000
-              .section text
-              vclr v5
-              li r7, thresholds
-              li r8, 0
-              neuron 0, r8
-              addi r8, r8, 1
-              neuron 1, r8
-              vst v5, amem[64]
-              beqz r8, done
-              bgt r8, r0, done
-      done:   halt
-              .entry 0
-      """,
-      """
-              .include "lib.s"
-              .set K, 1
-              .set K, K * 2
-              .org 4
-      loop:   countdown r3, K + 3
-              dma.ld wmem[r0], r1, r2
-              dma.st amem[r4 - 8], r5, r6
-              dwait
-              call sub
-              j end
-      sub:    ashacc a0, a1, 3
-              ashsub a2, a3, 31
-              aaddi a0, -1
-              vmask v1, r9
-              ret
-              .section dram
-              .dword 1 << 40, ~0, -(3 % 2), (7 & 3) ^ 1 | 8
-              .half 0xFFFF, -32768
-              .space 16, 0xAB
-              .text
-      end:    .inst 0x0000000000000002
-      """);
+  private static final List<String> CORPUS =
+      List.of(
+          """
+          ; XNOR-popcount dot product of two 512-element rows
+                  .equ N, 512
+                  .section wmem
+          w:      .rowx "DEADBEEF 01234567 89ABCDEF FEDCBA98 76543210 0F0F0F0F F0F0F0F0 12345678"
+                  .rowx "00112233 44556677 8899AABB CCDDEEFF 00000000 FFFFFFFF AAAAAAAA 55555555"
+                  .section amem
+          x:      .rowpm "+-+-++--+-+-++--", 1
+                  .align 32
+                  .rowb "1011_0010 1111_0000", 0
+                  .text
+          start:  li r1, N / VECTOR_WIDTH
+                  li r2, w
+                  li r3, x
+                  aclr a0
+          1:      vld v1, wmem[r2]+
+                  vld v2, amem[r3]+
+                  xpopacc a0, v1, v2
+                  loop r1, 1b
+                  aget r4, a0
+                  sw r4, amem[r0 + 4096]
+                  halt
+          """,
+          """
+          ; one binary fully connected layer with thresholds
+                  .macro neuron out, bit
+                  aclr a1
+                  vld v4, wmem[r6 + \\out * VBYTES]
+                  xpopacc a1, v4, v0
+                  thr v5, \\bit, a1, tmem[r7]+
+                  .endm
+                  .section tmem
+          thresholds: .word 3, -2, 0x7fffffff, -0x80000000
+                  .section text
+                  vclr v5
+                  li r7, thresholds
+                  li r8, 0
+                  neuron 0, r8
+                  addi r8, r8, 1
+                  neuron 1, r8
+                  vst v5, amem[64]
+                  beqz r8, done
+                  bgt r8, r0, done
+          done:   halt
+                  .entry 0
+          """,
+          """
+                  .include "lib.s"
+                  .set K, 1
+                  .set K, K * 2
+                  .org 4
+          loop:   countdown r3, K + 3
+                  dma.ld wmem[r0], r1, r2
+                  dma.st amem[r4 - 8], r5, r6
+                  dwait
+                  call sub
+                  j end
+          sub:    ashacc a0, a1, 3
+                  ashsub a2, a3, 31
+                  aaddi a0, -1
+                  vmask v1, r9
+                  ret
+                  .section dram
+                  .dword 1 << 40, ~0, -(3 % 2), (7 & 3) ^ 1 | 8
+                  .half 0xFFFF, -32768
+                  .space 16, 0xAB
+                  .text
+          end:    .inst 0x0000000000000002
+          """);
 
   private static final List<String> TOKENS = buildTokens();
   private static final String PUNCTUATION = "\n\r\t\u0000\u000b\u000c\"\\;:,[]";
 
   private static List<String> buildTokens() {
-    List<String> t = new ArrayList<>(List.of(
-        ",", ",", ":", "[", "]", "(", ")", "+", "-", "*", "/", "%", "<<", ">>", "&", "^", "|", "~",
-        ";", "\"", "\\", "\\@", "\\()", ".", "1b", "1f", "0", "1", "-1", "31", "32", "0x", "0b2",
-        "0xFFFFFFFFFFFFFFFF", "99999999999999999999999", "2147483648", "-2147483649",
-        "1 << 63", "1 << 64", "1 / 0", "r0", "r31", "r32", "v0", "v15", "v16", "a7", "a8",
-        "wmem[r1]", "amem[r2 + 8]+", "tmem[r3 - 4]", "dram[r1]", "xmem[0]", "wmem[v1]",
-        "\"10 11\"", "\"\"", "\"abc", "VECTOR_WIDTH", "VBYTES", "IMEM_WORDS", "label", "end",
-        "x\\@", ".text", ".section", "wmem", "amem", "tmem", "dram", ".equ", ".set", ".org",
-        ".align", ".space", ".byte", ".half", ".word", ".dword", ".rowb", ".rowx", ".rowpm",
-        ".inst", ".include", ".entry", ".macro", ".endm", "\"lib.s\"", "\"cyc_a.s\"",
-        "\"chain0.s\"", "\"binary.s\"", "\"missing.s\"", "\"lib.s\\\"", "mv", "ret", "call",
-        "countdown", "\n", "\n", "\t", " ", " ", " "));
+    List<String> t =
+        new ArrayList<>(
+            List.of(
+                ",",
+                ",",
+                ":",
+                "[",
+                "]",
+                "(",
+                ")",
+                "+",
+                "-",
+                "*",
+                "/",
+                "%",
+                "<<",
+                ">>",
+                "&",
+                "^",
+                "|",
+                "~",
+                ";",
+                "\"",
+                "\\",
+                "\\@",
+                "\\()",
+                ".",
+                "1b",
+                "1f",
+                "0",
+                "1",
+                "-1",
+                "31",
+                "32",
+                "0x",
+                "0b2",
+                "0xFFFFFFFFFFFFFFFF",
+                "99999999999999999999999",
+                "2147483648",
+                "-2147483649",
+                "1 << 63",
+                "1 << 64",
+                "1 / 0",
+                "r0",
+                "r31",
+                "r32",
+                "v0",
+                "v15",
+                "v16",
+                "a7",
+                "a8",
+                "wmem[r1]",
+                "amem[r2 + 8]+",
+                "tmem[r3 - 4]",
+                "dram[r1]",
+                "xmem[0]",
+                "wmem[v1]",
+                "\"10 11\"",
+                "\"\"",
+                "\"abc",
+                "VECTOR_WIDTH",
+                "VBYTES",
+                "IMEM_WORDS",
+                "label",
+                "end",
+                "x\\@",
+                ".text",
+                ".section",
+                "wmem",
+                "amem",
+                "tmem",
+                "dram",
+                ".equ",
+                ".set",
+                ".org",
+                ".align",
+                ".space",
+                ".byte",
+                ".half",
+                ".word",
+                ".dword",
+                ".rowb",
+                ".rowx",
+                ".rowpm",
+                ".inst",
+                ".include",
+                ".entry",
+                ".macro",
+                ".endm",
+                "\"lib.s\"",
+                "\"cyc_a.s\"",
+                "\"chain0.s\"",
+                "\"binary.s\"",
+                "\"missing.s\"",
+                "\"lib.s\\\"",
+                "mv",
+                "ret",
+                "call",
+                "countdown",
+                "\n",
+                "\n",
+                "\t",
+                " ",
+                " ",
+                " "));
     for (Opcode op : Opcode.values()) {
       t.add(op.mnemonic());
     }
@@ -130,7 +224,9 @@ class FuzzTest {
 
   @BeforeAll
   static void writeIncludeFiles() throws IOException {
-    Files.writeString(dir.resolve("lib.s"), """
+    Files.writeString(
+        dir.resolve("lib.s"),
+        """
                 .macro countdown reg, n
                 li \\reg, \\n
         top\\@: addi \\reg, \\reg, -1
@@ -190,8 +286,8 @@ class FuzzTest {
       assertTrue(d.line() >= 1 && d.column() >= 1, where + "\n" + d);
       assertFalse(d.message().isBlank(), where);
       assertFalse(d.message().contains("internal assembler error"), where + "\n" + d.render());
-      assertTrue(d.render().startsWith(d.file() + ":" + d.line() + ":" + d.column()
-          + ": error: "), where);
+      assertTrue(
+          d.render().startsWith(d.file() + ":" + d.line() + ":" + d.column() + ": error: "), where);
     }
   }
 
@@ -240,8 +336,9 @@ class FuzzTest {
       case 5 -> lines.remove(line);
       case 6 -> java.util.Collections.swap(lines, line, rnd.nextInt(lines.size()));
       case 7 -> {
-        return s.replaceFirst("\\b\\d+\\b", rnd.nextBoolean()
-            ? "99999999999999999999999999" : Long.toString(rnd.nextLong()));
+        return s.replaceFirst(
+            "\\b\\d+\\b",
+            rnd.nextBoolean() ? "99999999999999999999999999" : Long.toString(rnd.nextLong()));
       }
       default -> {
         return s.substring(0, at) + " " + token(rnd) + " " + token(rnd) + s.substring(at);
@@ -290,12 +387,30 @@ class FuzzTest {
       case 4 -> ".include \"binary.s\"\n.include \"fuzz.s\"\n";
       case 5 -> "li r1, " + "(".repeat(rnd.nextInt(300)) + "1" + ")".repeat(rnd.nextInt(300));
       case 6 -> "li r1, " + "-~".repeat(rnd.nextInt(200)) + "1";
-      case 7 -> ".section dram\n.space " + rnd.nextLong() + ", " + rnd.nextInt(300) + "\n.org "
-          + rnd.nextLong() + "\n.align " + (1L << rnd.nextInt(64)) + "\n.byte 1\n";
-      case 8 -> ".section amem\n.rowx \"" + "F".repeat(rnd.nextInt(20_000)) + "\", "
-          + rnd.nextInt(3) + "\n";
-      default -> ".org " + rnd.nextInt(70_000) + "\nnop\n.org " + rnd.nextInt(70_000)
-          + "\nhalt\n.entry " + rnd.nextInt(70_000) + "\n";
+      case 7 ->
+          ".section dram\n.space "
+              + rnd.nextLong()
+              + ", "
+              + rnd.nextInt(300)
+              + "\n.org "
+              + rnd.nextLong()
+              + "\n.align "
+              + (1L << rnd.nextInt(64))
+              + "\n.byte 1\n";
+      case 8 ->
+          ".section amem\n.rowx \""
+              + "F".repeat(rnd.nextInt(20_000))
+              + "\", "
+              + rnd.nextInt(3)
+              + "\n";
+      default ->
+          ".org "
+              + rnd.nextInt(70_000)
+              + "\nnop\n.org "
+              + rnd.nextInt(70_000)
+              + "\nhalt\n.entry "
+              + rnd.nextInt(70_000)
+              + "\n";
     };
   }
 
