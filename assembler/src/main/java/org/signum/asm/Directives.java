@@ -24,7 +24,7 @@ final class Directives {
   /** Carries out {@code d}, whose operand count has been checked. */
   void handle(Directive d, Command c) {
     switch (d) {
-      case TEXT -> asm.setSection(Section.TEXT);
+      case TEXT -> asm.layout.setSection(Section.TEXT);
       case SECTION -> section(c);
       case EQU, SET -> constant(d, c);
       case ORG -> org(c);
@@ -89,7 +89,7 @@ final class Directives {
   }
 
   private boolean inData(Command c) {
-    if (asm.section().isText()) {
+    if (asm.layout.section().isText()) {
       error(
           c.where(),
           "'"
@@ -119,7 +119,7 @@ final class Directives {
               + Suggestions.didYouMean(s.name(), SECTION_NAMES));
       return;
     }
-    asm.setSection(section);
+    asm.layout.setSection(section);
   }
 
   private void constant(Directive d, Command c) {
@@ -133,7 +133,7 @@ final class Directives {
     if (!rebind && !asm.definable(s.name(), s.where())) {
       return;
     }
-    Binding b = new Binding(asm.seq(), value, asm.location(), s.where());
+    Binding b = new Binding(asm.seq(), value, asm.layout.location(), s.where());
     asm.symbols.bind(s.name(), d == Directive.SET, b);
   }
 
@@ -145,7 +145,7 @@ final class Directives {
     if (v == null) {
       return;
     }
-    Section s = asm.section();
+    Section s = asm.layout.section();
     long capacity = s.capacity(asm.machine);
     if (v < 0 || v > capacity) {
       String where =
@@ -160,10 +160,10 @@ final class Directives {
       error(c.operands().get(0).where(), ".org " + v + " is outside " + where);
       return;
     }
-    if (s.isText() && v > asm.location()) {
-      asm.code.skip(asm.location(), v, c.where());
+    if (s.isText() && v > asm.layout.location()) {
+      asm.code.skip(asm.layout.location(), v, c.where());
     }
-    asm.setLocation(v);
+    asm.layout.setLocation(v);
   }
 
   private void align(Command c) {
@@ -180,7 +180,7 @@ final class Directives {
       error(c.operands().get(0).where(), ".align needs a power of two, got " + n);
       return;
     }
-    long start = asm.location();
+    long start = asm.layout.location();
     place(c, (n - (start & (n - 1))) & (n - 1), fill);
   }
 
@@ -225,7 +225,7 @@ final class Directives {
 
   /** Places {@code length} bytes of {@code fill}; zeros need no bytes in the object file. */
   private void place(Command c, long length, int fill) {
-    long start = asm.claimData(length, c.where(), c.name());
+    long start = asm.layout.claimData(length, c.where(), c.name());
     if (start < 0) {
       return;
     }
@@ -237,7 +237,8 @@ final class Directives {
       }
       java.util.Arrays.fill(bytes, (byte) fill);
     }
-    asm.data.add(new DataImage.Range(asm.section(), start, length, bytes, c.where(), asm.seq()));
+    asm.data.add(
+        new DataImage.Range(asm.layout.section(), start, length, bytes, c.where(), asm.seq()));
   }
 
   /** A zeroed array for {@code length} initialized bytes, or null if over the limit. */
@@ -266,7 +267,7 @@ final class Directives {
       exprs[i] = expression(c, i);
     }
     Evaluator.Scope scope = asm.scopeNow();
-    long start = asm.claimData((long) n * size, c.where(), c.name());
+    long start = asm.layout.claimData((long) n * size, c.where(), c.name());
     if (start < 0) {
       return;
     }
@@ -275,7 +276,8 @@ final class Directives {
       return;
     }
     asm.data.add(
-        new DataImage.Range(asm.section(), start, bytes.length, bytes, c.where(), asm.seq()));
+        new DataImage.Range(
+            asm.layout.section(), start, bytes.length, bytes, c.where(), asm.seq()));
     long min = size == 8 ? Long.MIN_VALUE : -(1L << (8 * size - 1));
     long max = size == 8 ? Long.MAX_VALUE : (1L << (8 * size)) - 1;
     for (int i = 0; i < n; i++) {
@@ -343,19 +345,19 @@ final class Directives {
     if (c.operands().size() > 1 && pad == null) {
       return;
     }
-    if (asm.location() % 8 != 0) {
+    if (asm.layout.location() % 8 != 0) {
       error(
           c.where(),
           "packed rows must start at a multiple of 8 bytes, but the "
-              + asm.section().sectionName()
+              + asm.layout.section().sectionName()
               + " location is "
-              + asm.location()
+              + asm.layout.location()
               + "; put .align 8 before it");
       return;
     }
     long length = Rows.paddedBytes(elements.count(), asm.machine.vectorWidth());
     Evaluator.Scope scope = asm.scopeNow();
-    long start = asm.claimData(length, c.where(), c.name());
+    long start = asm.layout.claimData(length, c.where(), c.name());
     if (start < 0) {
       return;
     }
@@ -363,7 +365,8 @@ final class Directives {
     if (bytes == null) {
       return;
     }
-    asm.data.add(new DataImage.Range(asm.section(), start, length, bytes, c.where(), asm.seq()));
+    asm.data.add(
+        new DataImage.Range(asm.layout.section(), start, length, bytes, c.where(), asm.seq()));
     Rows.pack(elements, false, bytes);
     if (pad != null) {
       Where where = c.operands().get(1).where();
@@ -383,19 +386,19 @@ final class Directives {
   // ---- code, files, entry ----
 
   private void inst(Command c) {
-    if (!asm.section().isText()) {
+    if (!asm.layout.section().isText()) {
       error(
           c.where(),
           "'.inst' places an instruction word, so it belongs in the text section,"
               + " not in "
-              + asm.section().sectionName());
+              + asm.layout.section().sectionName());
       return;
     }
     Expr e = expression(c, 0);
     if (e == null) {
       return;
     }
-    int index = asm.claimCode(c.where());
+    int index = asm.layout.claimCode(c.where());
     if (index < 0) {
       return;
     }

@@ -3,11 +3,9 @@ package org.signum.asm;
 import static org.signum.asm.SignumAsmLexer.BAD_CHAR;
 import static org.signum.asm.SignumAsmLexer.BIN;
 import static org.signum.asm.SignumAsmLexer.COLON;
-import static org.signum.asm.SignumAsmLexer.COMMA;
 import static org.signum.asm.SignumAsmLexer.DEC;
 import static org.signum.asm.SignumAsmLexer.HEX;
 import static org.signum.asm.SignumAsmLexer.IDENT;
-import static org.signum.asm.SignumAsmLexer.LBRACK;
 import static org.signum.asm.SignumAsmLexer.LPAREN;
 import static org.signum.asm.SignumAsmLexer.MACRO;
 import static org.signum.asm.SignumAsmLexer.MALFORMED_NUMBER;
@@ -125,8 +123,7 @@ final class LineParser {
 
   private static void prescan(List<Token> tokens) throws BadToken {
     int nameIndex = statementNameIndex(tokens);
-    // Unary operators still waiting for their operand, per open parenthesis; a binary operator or
-    // separator completes every pending operand of its level.
+    // Unary operators still waiting for their operand, per open parenthesis.
     Deque<int[]> pending = new ArrayDeque<>();
     pending.push(new int[1]);
     int open = 0;
@@ -147,34 +144,28 @@ final class LineParser {
             open -= pending.pop()[0];
           }
         }
-        case PLUS, MINUS, TILDE -> {
-          if (type == TILDE || startsOperand(previous, i - 1 == nameIndex)) {
-            pending.peek()[0]++;
-            open++;
-          } else {
-            open -= pending.peek()[0];
-            pending.peek()[0] = 0;
-          }
-        }
-        case COMMA,
-            LBRACK,
-            RBRACK,
-            COLON,
-            IDENT,
+        case IDENT,
             DEC,
             HEX,
             BIN,
             SignumAsmLexer.LOCAL_REF,
             SignumAsmLexer.STRING,
-            MACRO -> {}
-        default -> {
-          open -= pending.peek()[0];
-          pending.peek()[0] = 0;
+            COLON,
+            MACRO -> {
+          // An operand leaves the operators before it pending until its expression goes on.
         }
-      }
-      if (type == COMMA || type == LBRACK || type == RBRACK) {
-        open -= pending.peek()[0];
-        pending.peek()[0] = 0;
+        default -> {
+          boolean sign =
+              (type == PLUS || type == MINUS) && startsOperand(previous, i - 1 == nameIndex);
+          if (type == TILDE || sign) {
+            pending.peek()[0]++;
+            open++;
+          } else {
+            // A binary operator or a separator completes every pending operand of its level.
+            open -= pending.peek()[0];
+            pending.peek()[0] = 0;
+          }
+        }
       }
       if (pending.size() - 1 + open > MAX_NESTING) {
         throw new BadToken(t, "expression nested more than " + MAX_NESTING + " levels deep");

@@ -72,7 +72,7 @@ class DocsTest {
                 "nesting of parentheses and unary operators in one expression",
                 number(LineParser.MAX_NESTING)),
             row("characters in a string", number(Directives.MAX_STRING)),
-            row("nested includes", number(Assembly.MAX_INCLUDE_DEPTH)),
+            row("nested includes", number(Includes.MAX_DEPTH)),
             row("nested macro expansions", number(Assembly.MAX_MACRO_DEPTH)),
             row(
                 "lines and characters produced by macro expansions, in all",
