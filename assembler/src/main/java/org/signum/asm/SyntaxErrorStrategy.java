@@ -18,7 +18,6 @@ import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.atn.ATNState;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
@@ -64,14 +63,11 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
    */
   @Override
   public void sync(Parser parser) {
-    ATNState state = parser.getInterpreter().atn.states.get(parser.getState());
     int next = parser.getInputStream().LA(1);
-    if (parser.getATN().nextTokens(state).contains(next)) {
-      return;
-    }
-    IntervalSet expected = parser.getExpectedTokens();
-    if (!expected.contains(next)) {
-      throw error(parser, parser.getCurrentToken(), expected);
+    // isExpectedToken walks cached follow sets and stops at the first match, so valid lines pay
+    // little; the full expected set is computed only for the message.
+    if (!parser.isExpectedToken(next)) {
+      throw error(parser, parser.getCurrentToken(), parser.getExpectedTokens());
     }
   }
 

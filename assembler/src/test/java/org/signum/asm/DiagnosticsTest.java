@@ -164,6 +164,8 @@ class DiagnosticsTest {
             "t.s:1:8: error: undefined symbol 'VECTOR_WIDHT', did you mean 'VECTOR_WIDTH'?"),
         c("j 1f", "t.s:1:3: error: no local label '1:' after this reference to '1f'"),
         c("j 1b\n1: nop", "t.s:1:3: error: no local label '1:' before this reference to '1b'"),
+        c(".equ A, 1 / 0\nli r1, A\nli r2, A + 1", "t.s:1:11: error: division by zero"),
+        c(".equ A, nowhere", "t.s:1:9: error: undefined symbol 'nowhere'"),
         c(".equ A, B\n.equ B, A", "t.s:2:9: error: symbol 'A' is defined in terms of itself"),
         c(".equ A, A + 1", "t.s:1:9: error: symbol 'A' is defined in terms of itself"),
         c("x: nop\nx: nop", "t.s:2:1: error: symbol 'x' is already defined on line 1"),

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -274,7 +275,7 @@ class FuzzTest {
   }
 
   private static void check(int i, String source, AssemblyResult r) {
-    String where = "case " + i + ":\n" + abbreviate(source);
+    Supplier<String> where = () -> "case " + i + ":\n" + abbreviate(source);
     assertNotNull(r, where);
     if (r.diagnostics().isEmpty()) {
       assertNotNull(r.object(), where);
@@ -283,11 +284,13 @@ class FuzzTest {
     }
     assertNull(r.object(), where);
     for (Diagnostic d : r.diagnostics()) {
-      assertTrue(d.line() >= 1 && d.column() >= 1, where + "\n" + d);
-      assertFalse(d.message().isBlank(), where);
-      assertFalse(d.message().contains("internal assembler error"), where + "\n" + d.render());
+      Supplier<String> about = () -> where.get() + "\n" + d.render();
+      assertTrue(d.line() >= 1 && d.column() >= 1, about);
+      assertFalse(d.message().isBlank(), about);
+      assertFalse(d.message().contains("internal assembler error"), about);
       assertTrue(
-          d.render().startsWith(d.file() + ":" + d.line() + ":" + d.column() + ": error: "), where);
+          d.render().startsWith(d.file() + ":" + d.line() + ":" + d.column() + ": error: "),
+          about);
     }
   }
 

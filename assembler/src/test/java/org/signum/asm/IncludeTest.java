@@ -98,6 +98,18 @@ class IncludeTest {
   }
 
   @Test
+  void messagesNameLinesInOtherFiles() throws IOException {
+    Path main = write("main.s", ".include \"lib.s\"\nstart: nop\n  shift 40\n");
+    Path lib = write("lib.s", "start: halt\n.macro shift n\nslli r1, r1, \\n\n.endm\n");
+    assertEquals(
+        List.of(
+            main + ":2:1: error: symbol 'start' is already defined on line 1 of " + lib,
+            main + ":3:3: error: immediate 'shamt' of slli must be an integer in the range [0, 31],"
+                + " got 40 (in macro 'shift', line 3 of " + lib + ")"),
+        Asm.errors(assemble(main)));
+  }
+
+  @Test
   void missingIncludeListsWhereItLooked() throws IOException {
     Path main = write("main.s", "\n  .include \"gone.s\"\n");
     assertEquals(
