@@ -17,7 +17,6 @@ import org.signum.isa.MachineDescription;
 import org.signum.isa.MachineParameter;
 import org.signum.isa.Opcode;
 import org.signum.isa.Pseudo;
-import org.signum.isa.Suggestions;
 
 /**
  * One run of the assembler. The first pass reads the lines in order, expanding macros and includes
@@ -164,7 +163,7 @@ final class Assembly {
       if (d == null) {
         diagnostics.error(
             c.where(),
-            "unknown directive '" + name + "'" + Suggestions.didYouMean(name, Directive.names()));
+            "unknown directive '" + name + "'" + Hints.didYouMean(name, Directive.names()));
         return;
       }
       String countProblem = d.checkCount(c.operands().size());
@@ -202,9 +201,7 @@ final class Assembly {
     if (all.contains(lower)) {
       return ", did you mean '" + lower + "'?";
     }
-    // Among equally close candidates the first wins; a typo usually keeps the word's length.
-    all.sort(Comparator.comparingInt(m -> Math.abs(m.length() - name.length())));
-    return Suggestions.didYouMean(name, all);
+    return Hints.didYouMean(name, all);
   }
 
   private void expand(Macro m, Command c) {

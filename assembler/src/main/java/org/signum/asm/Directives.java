@@ -6,7 +6,6 @@ import org.signum.asm.Ast.Expr;
 import org.signum.asm.SymbolTable.Binding;
 import org.signum.asm.SymbolTable.Constant;
 import org.signum.asm.SymbolTable.Definition;
-import org.signum.isa.Suggestions;
 
 /** Carries out each directive of the first pass (docs/assembly.md lists them). */
 final class Directives {
@@ -64,7 +63,9 @@ final class Directives {
             + " of "
             + c.name()
             + " must be an expression, got "
-            + (o instanceof Ast.StringOperand ? "a string" : "'" + abbreviate(o.text()) + "'"));
+            + (o instanceof Ast.StringOperand
+                ? "a string"
+                : "'" + Hints.abbreviate(o.text()) + "'"));
     return null;
   }
 
@@ -80,12 +81,10 @@ final class Directives {
             + " needs "
             + what
             + ", got "
-            + (o instanceof Ast.StringOperand ? "a string" : "'" + abbreviate(o.text()) + "'"));
+            + (o instanceof Ast.StringOperand
+                ? "a string"
+                : "'" + Hints.abbreviate(o.text()) + "'"));
     return null;
-  }
-
-  private static String abbreviate(String s) {
-    return SyntaxErrorStrategy.abbreviate(s);
   }
 
   private boolean inData(Command c) {
@@ -113,10 +112,10 @@ final class Directives {
       error(
           s.where(),
           "unknown section '"
-              + abbreviate(s.name())
+              + Hints.abbreviate(s.name())
               + "'; expected text, wmem,"
               + " amem, tmem or dram"
-              + Suggestions.didYouMean(s.name(), SECTION_NAMES));
+              + Hints.didYouMean(s.name(), SECTION_NAMES));
       return;
     }
     asm.layout.setSection(section);
@@ -318,7 +317,7 @@ final class Directives {
     if (!(first instanceof Ast.StringOperand s)) {
       error(
           first.where(),
-          c.name() + " needs a string of elements, got '" + abbreviate(first.text()) + "'");
+          c.name() + " needs a string of elements, got '" + Hints.abbreviate(first.text()) + "'");
       return;
     }
     if (s.raw().length() > MAX_STRING) {
@@ -411,7 +410,7 @@ final class Directives {
     if (!(o instanceof Ast.StringOperand s)) {
       error(
           o.where(),
-          ".include needs a file name in double quotes, got '" + abbreviate(o.text()) + "'");
+          ".include needs a file name in double quotes, got '" + Hints.abbreviate(o.text()) + "'");
       return;
     }
     StringBuilder name = new StringBuilder();

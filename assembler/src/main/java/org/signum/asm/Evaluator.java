@@ -12,7 +12,6 @@ import org.signum.asm.SymbolTable.Constant;
 import org.signum.asm.SymbolTable.Definition;
 import org.signum.asm.SymbolTable.Label;
 import org.signum.asm.SymbolTable.LocalLabel;
-import org.signum.isa.Suggestions;
 
 /**
  * Evaluates integer expressions in 64-bit two's complement arithmetic.
@@ -153,7 +152,7 @@ final class Evaluator {
 
   /** {@code undefined symbol 'x'}, with a suggestion when a defined name is close. */
   String undefinedMessage(String name) {
-    return "undefined symbol '" + name + "'" + Suggestions.didYouMean(name, candidates());
+    return "undefined symbol '" + name + "'" + Hints.didYouMean(name, candidates());
   }
 
   private List<String> candidates() {

@@ -17,6 +17,9 @@ import java.util.List;
 final class Includes {
   static final int MAX_DEPTH = 32;
 
+  /** Linux's PATH_MAX; a longer name is no file, and quoting it whole would swamp a message. */
+  private static final int MAX_PATH = 4096;
+
   private final List<Path> dirs;
   private final Diagnostics diagnostics;
   private final Deque<SourceFile> open = new ArrayDeque<>();
@@ -52,10 +55,12 @@ final class Includes {
     }
     List<Path> candidates;
     try {
+      if (name.length() > MAX_PATH) {
+        throw new InvalidPathException(name, "longer than any file system accepts");
+      }
       candidates = candidates(name, where.file());
     } catch (InvalidPathException e) {
-      diagnostics.error(
-          where, "'" + SyntaxErrorStrategy.abbreviate(name) + "' is not a valid file name");
+      diagnostics.error(where, "'" + Hints.abbreviate(name) + "' is not a valid file name");
       return null;
     }
     Path found = null;

@@ -14,7 +14,6 @@ import org.signum.isa.MemorySpace;
 import org.signum.isa.Opcode;
 import org.signum.isa.Operand;
 import org.signum.isa.OperandKind;
-import org.signum.isa.Suggestions;
 
 /**
  * Encodes one instruction from its operands, each checked against its {@link Operand} in the
@@ -175,7 +174,7 @@ final class InstructionBuilder {
           "unknown memory '"
               + m.memory()
               + "' in a memory operand; expected wmem, amem or tmem"
-              + Suggestions.didYouMean(m.memory(), List.of("wmem", "amem", "tmem")));
+              + Hints.didYouMean(m.memory(), List.of("wmem", "amem", "tmem")));
     }
     // The base register, if any, is the leftmost term of a chain of + and -.
     Deque<Binary> spine = new ArrayDeque<>();
@@ -275,7 +274,7 @@ final class InstructionBuilder {
             + article
             + description
             + ", got '"
-            + SyntaxErrorStrategy.abbreviate(slot.node().text())
+            + Hints.abbreviate(slot.node().text())
             + "'");
   }
 }

@@ -53,6 +53,9 @@ final class LineParser {
   static final int MAX_TOKENS = 100_000;
   static final int MAX_NESTING = 100;
 
+  /** Longer names are surely mistakes, and messages that quote names stay readable. */
+  static final int MAX_NAME = 255;
+
   /** Local label numbers beyond this many digits are surely typos, and might not fit a long. */
   private static final int MAX_LOCAL_DIGITS = 9;
 
@@ -136,22 +139,26 @@ final class LineParser {
         case UNTERMINATED_STRING ->
             throw new BadToken(t, "unterminated string: missing the closing '\"'");
         case MALFORMED_NUMBER ->
+            throw new BadToken(t, "malformed number '" + Hints.abbreviate(t.getText()) + "'");
+        case IDENT -> {
+          if (t.getText().length() > MAX_NAME) {
             throw new BadToken(
-                t, "malformed number '" + SyntaxErrorStrategy.abbreviate(t.getText()) + "'");
+                t,
+                "the name '"
+                    + Hints.abbreviate(t.getText())
+                    + "' has "
+                    + t.getText().length()
+                    + " characters; the assembler accepts at most "
+                    + MAX_NAME);
+          }
+        }
         case LPAREN -> pending.push(new int[1]);
         case RPAREN -> {
           if (pending.size() > 1) {
             open -= pending.pop()[0];
           }
         }
-        case IDENT,
-            DEC,
-            HEX,
-            BIN,
-            SignumAsmLexer.LOCAL_REF,
-            SignumAsmLexer.STRING,
-            COLON,
-            MACRO -> {
+        case DEC, HEX, BIN, SignumAsmLexer.LOCAL_REF, SignumAsmLexer.STRING, COLON, MACRO -> {
           // An operand leaves the operators before it pending until its expression goes on.
         }
         default -> {
@@ -310,7 +317,7 @@ final class LineParser {
       throw new BadToken(
           t,
           "local label number '"
-              + SyntaxErrorStrategy.abbreviate(digits)
+              + Hints.abbreviate(digits)
               + "' is too long: use at most "
               + MAX_LOCAL_DIGITS
               + " digits");
@@ -331,7 +338,7 @@ final class LineParser {
       digits = text.substring(2);
     }
     digits = digits.replace("_", "");
-    String shown = SyntaxErrorStrategy.abbreviate(text);
+    String shown = Hints.abbreviate(text);
     if (digits.isEmpty()) {
       throw new BadToken(t, "malformed number '" + shown + "': no digits");
     }

@@ -93,7 +93,7 @@ final class Macros {
           int column = end.start(1) + rest.indexOf(trimmed.charAt(0)) + 1;
           diagnostics.error(
               new Where(file, n, column, null),
-              "unexpected '" + SyntaxErrorStrategy.abbreviate(trimmed) + "' after .endm");
+              "unexpected '" + Hints.abbreviate(trimmed) + "' after .endm");
         }
         define();
         return false;

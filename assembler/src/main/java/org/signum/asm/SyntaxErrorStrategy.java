@@ -129,11 +129,6 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
     if (t.getType() == STRING) {
       return "a string";
     }
-    return "'" + abbreviate(t.getText()) + "'";
-  }
-
-  /** Long texts are cut so that a message stays one readable line. */
-  static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    return "'" + Hints.abbreviate(t.getText()) + "'";
   }
 }

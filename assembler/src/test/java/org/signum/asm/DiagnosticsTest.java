@@ -316,6 +316,13 @@ class DiagnosticsTest {
             "t.s:1:12: error: unknown escape '\\n' in a string; only \\\\ and \\\" are escapes"),
         c(".include \"a\u0000b\"", "t.s:1:1: error: 'a\u0000b' is not a valid file name"),
         c(
+            ".include \"" + "x".repeat(5000) + "\"",
+            "t.s:1:1: error: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' is not a valid file name"),
+        c(
+            "j " + "x".repeat(256),
+            "t.s:1:3: error: the name 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' has 256"
+                + " characters; the assembler accepts at most 255"),
+        c(
             "nop\n.entry 1",
             "t.s:2:8: error: entry point 1 is outside the program, which has 1 instructions"
                 + " (0 to 0)"),

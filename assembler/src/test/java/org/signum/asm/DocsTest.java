@@ -68,6 +68,7 @@ class DocsTest {
         List.of(
             row("source file size", mib(SourceReader.MAX_FILE_BYTES)),
             row("tokens on one line", number(LineParser.MAX_TOKENS)),
+            row("characters in a name", number(LineParser.MAX_NAME)),
             row(
                 "nesting of parentheses and unary operators in one expression",
                 number(LineParser.MAX_NESTING)),

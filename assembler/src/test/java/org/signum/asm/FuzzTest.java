@@ -289,8 +289,7 @@ class FuzzTest {
       assertFalse(d.message().isBlank(), about);
       assertFalse(d.message().contains("internal assembler error"), about);
       assertTrue(
-          d.render().startsWith(d.file() + ":" + d.line() + ":" + d.column() + ": error: "),
-          about);
+          d.render().startsWith(d.file() + ":" + d.line() + ":" + d.column() + ": error: "), about);
     }
   }
 

@@ -104,8 +104,11 @@ class IncludeTest {
     assertEquals(
         List.of(
             main + ":2:1: error: symbol 'start' is already defined on line 1 of " + lib,
-            main + ":3:3: error: immediate 'shamt' of slli must be an integer in the range [0, 31],"
-                + " got 40 (in macro 'shift', line 3 of " + lib + ")"),
+            main
+                + ":3:3: error: immediate 'shamt' of slli must be an integer in the range [0, 31],"
+                + " got 40 (in macro 'shift', line 3 of "
+                + lib
+                + ")"),
         Asm.errors(assemble(main)));
   }
 
