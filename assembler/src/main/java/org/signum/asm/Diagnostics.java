@@ -74,10 +74,6 @@ final class Diagnostics {
     return list.isEmpty();
   }
 
-  int count() {
-    return list.size();
-  }
-
   /** All diagnostics, sorted by file, line and column; equal positions keep their order. */
   List<Diagnostic> sorted() {
     List<Diagnostic> s = new ArrayList<>(list);
