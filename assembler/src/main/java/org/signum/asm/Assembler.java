@@ -38,8 +38,8 @@ public final class Assembler {
       d.fileError(path, "cannot read " + path + ": " + SourceReader.describe(e));
       return new AssemblyResult(null, d.sorted());
     }
-    return new Assembly(machine, includeDirs).run(
-        new SourceFile(path, SourceReader.realPath(file), text));
+    return new Assembly(machine, includeDirs)
+        .run(new SourceFile(path, SourceReader.realPath(file), text));
   }
 
   /**
@@ -47,7 +47,7 @@ public final class Assembler {
    * that file, and {@code .include} looks in its directory first.
    */
   public AssemblyResult assembleSource(String text, String fileName) {
-    return new Assembly(machine, includeDirs).run(
-        new SourceFile(fileName, SourceReader.realPath(fileName), text));
+    return new Assembly(machine, includeDirs)
+        .run(new SourceFile(fileName, SourceReader.realPath(fileName), text));
   }
 }

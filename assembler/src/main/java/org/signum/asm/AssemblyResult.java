@@ -3,8 +3,8 @@ package org.signum.asm;
 import java.util.List;
 
 /**
- * What an assembly produced: the object file, or null when there were errors, and every
- * diagnostic, sorted by file, line and column.
+ * What an assembly produced: the object file, or null when there were errors, and every diagnostic,
+ * sorted by file, line and column.
  */
 public record AssemblyResult(ObjectFile object, List<Diagnostic> diagnostics) {
 

@@ -101,8 +101,9 @@ final class Ast {
   record Command(String name, List<Operand> operands, Where where) implements Statement {}
 
   /** {@code .macro NAME p1, p2}. */
-  record MacroHeader(String name, Where nameWhere, List<String> params, List<Where> paramWheres,
-      Where where) implements Statement {}
+  record MacroHeader(
+      String name, Where nameWhere, List<String> params, List<Where> paramWheres, Where where)
+      implements Statement {}
 
   /** A parsed line; {@code statement} is null for a line of labels only. */
   record Line(List<Label> labels, Statement statement) {}

@@ -7,9 +7,9 @@ import java.util.List;
 import org.signum.asm.ObjectFile.DataSection;
 
 /**
- * The data placed in each memory, as ranges in source order. A range with no bytes was reserved
- * by {@code .space} or {@code .align} and stays zero, as every memory is at reset, so it costs
- * nothing in the object file; it still counts as placed when ranges are checked for overlap.
+ * The data placed in each memory, as ranges in source order. A range with no bytes was reserved by
+ * {@code .space} or {@code .align} and stays zero, as every memory is at reset, so it costs nothing
+ * in the object file; it still counts as placed when ranges are checked for overlap.
  */
 final class DataImage {
   /** Initialized data an assembly may hold, so that a few lines cannot exhaust memory. */
@@ -54,9 +54,14 @@ final class DataImage {
       if (reach != null && reach.section() == r.section() && r.start() < reach.end()) {
         Range later = r.seq() > reach.seq() ? r : reach;
         Range earlier = later == r ? reach : r;
-        diagnostics.error(later.where(), r.section().sectionName() + " address " + r.start()
-            + " is already filled by " + earlier.where().lineReference(later.where().site().file())
-            + "; each byte can be placed only once");
+        diagnostics.error(
+            later.where(),
+            r.section().sectionName()
+                + " address "
+                + r.start()
+                + " is already filled by "
+                + earlier.where().lineReference(later.where().site().file())
+                + "; each byte can be placed only once");
       }
       if (reach == null || reach.section() != r.section() || r.end() > reach.end()) {
         reach = r;
@@ -81,7 +86,8 @@ final class DataImage {
       run.writeBytes(first.bytes());
       long end = first.end();
       int j = i + 1;
-      while (j < sorted.size() && sorted.get(j).section() == first.section()
+      while (j < sorted.size()
+          && sorted.get(j).section() == first.section()
           && sorted.get(j).start() == end) {
         run.writeBytes(sorted.get(j).bytes());
         end = sorted.get(j).end();

@@ -29,8 +29,10 @@ final class Diagnostics {
     Where site = where.site();
     List<String> trail = new ArrayList<>();
     for (Where w = where; w.via() != null; w = w.via().invocation()) {
-      String line = w.file() == site.file() ? "line " + w.line() : "line " + w.line() + " of "
-          + w.file().path();
+      String line =
+          w.file() == site.file()
+              ? "line " + w.line()
+              : "line " + w.line() + " of " + w.file().path();
       trail.add("in macro '" + w.via().macro() + "', " + line);
     }
     if (trail.size() > TRAIL) {
@@ -39,8 +41,9 @@ final class Diagnostics {
       trail.add("and " + more + " more macro levels");
     }
     String text = trail.isEmpty() ? message : message + " (" + String.join("; ", trail) + ")";
-    add(new Diagnostic(site.file().path(), site.line(), site.column(), text,
-        site.file().line(site.line())));
+    add(
+        new Diagnostic(
+            site.file().path(), site.line(), site.column(), text, site.file().line(site.line())));
   }
 
   /** An error about a whole file, such as one that cannot be read. */
@@ -50,25 +53,25 @@ final class Diagnostics {
 
   /** Records a failure of the assembler itself; never counted against the limit. */
   void internalError(String path, Throwable e) {
-    list.add(new Diagnostic(path, 1, 1, "internal assembler error, please report it: " + e,
-        null));
+    list.add(new Diagnostic(path, 1, 1, "internal assembler error, please report it: " + e, null));
   }
 
   private void add(Diagnostic d) {
     list.add(d);
     if (list.size() == LIMIT) {
-      list.add(new Diagnostic(d.file(), d.line(), d.column(),
-          "too many errors; stopping after " + LIMIT, d.sourceLine()));
+      list.add(
+          new Diagnostic(
+              d.file(),
+              d.line(),
+              d.column(),
+              "too many errors; stopping after " + LIMIT,
+              d.sourceLine()));
       throw new TooManyErrors();
     }
   }
 
   boolean isEmpty() {
     return list.isEmpty();
-  }
-
-  int count() {
-    return list.size();
   }
 
   /** All diagnostics, sorted by file, line and column; equal positions keep their order. */

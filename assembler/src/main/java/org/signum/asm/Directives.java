@@ -6,15 +6,13 @@ import org.signum.asm.Ast.Expr;
 import org.signum.asm.SymbolTable.Binding;
 import org.signum.asm.SymbolTable.Constant;
 import org.signum.asm.SymbolTable.Definition;
-import org.signum.isa.Suggestions;
 
 /** Carries out each directive of the first pass (docs/assembly.md lists them). */
 final class Directives {
   /** Strings longer than this are surely a mistake, and a row this long is 4 Mi elements. */
   static final int MAX_STRING = 1 << 20;
 
-  private static final List<String> SECTION_NAMES =
-      List.of("text", "wmem", "amem", "tmem", "dram");
+  private static final List<String> SECTION_NAMES = List.of("text", "wmem", "amem", "tmem", "dram");
 
   private final Assembly asm;
 
@@ -25,7 +23,7 @@ final class Directives {
   /** Carries out {@code d}, whose operand count has been checked. */
   void handle(Directive d, Command c) {
     switch (d) {
-      case TEXT -> asm.setSection(Section.TEXT);
+      case TEXT -> asm.layout.setSection(Section.TEXT);
       case SECTION -> section(c);
       case EQU, SET -> constant(d, c);
       case ORG -> org(c);
@@ -58,8 +56,16 @@ final class Directives {
     if (o instanceof Ast.ExprOperand e) {
       return e.expr();
     }
-    error(o.where(), "operand " + (i + 1) + " of " + c.name() + " must be an expression, got "
-        + (o instanceof Ast.StringOperand ? "a string" : "'" + abbreviate(o.text()) + "'"));
+    error(
+        o.where(),
+        "operand "
+            + (i + 1)
+            + " of "
+            + c.name()
+            + " must be an expression, got "
+            + (o instanceof Ast.StringOperand
+                ? "a string"
+                : "'" + Hints.abbreviate(o.text()) + "'"));
     return null;
   }
 
@@ -69,19 +75,26 @@ final class Directives {
     if (o instanceof Ast.ExprOperand e && e.expr() instanceof Ast.Sym s) {
       return s;
     }
-    error(o.where(), c.name() + " needs " + what + ", got "
-        + (o instanceof Ast.StringOperand ? "a string" : "'" + abbreviate(o.text()) + "'"));
+    error(
+        o.where(),
+        c.name()
+            + " needs "
+            + what
+            + ", got "
+            + (o instanceof Ast.StringOperand
+                ? "a string"
+                : "'" + Hints.abbreviate(o.text()) + "'"));
     return null;
   }
 
-  private static String abbreviate(String s) {
-    return SyntaxErrorStrategy.abbreviate(s);
-  }
-
   private boolean inData(Command c) {
-    if (asm.section().isText()) {
-      error(c.where(), "'" + c.name() + "' places data, so it belongs in a data section (wmem,"
-          + " amem, tmem or dram), not in text");
+    if (asm.layout.section().isText()) {
+      error(
+          c.where(),
+          "'"
+              + c.name()
+              + "' places data, so it belongs in a data section (wmem,"
+              + " amem, tmem or dram), not in text");
       return false;
     }
     return true;
@@ -96,11 +109,16 @@ final class Directives {
     }
     Section section = Section.byName(s.name());
     if (section == null) {
-      error(s.where(), "unknown section '" + abbreviate(s.name()) + "'; expected text, wmem,"
-          + " amem, tmem or dram" + Suggestions.didYouMean(s.name(), SECTION_NAMES));
+      error(
+          s.where(),
+          "unknown section '"
+              + Hints.abbreviate(s.name())
+              + "'; expected text, wmem,"
+              + " amem, tmem or dram"
+              + Hints.didYouMean(s.name(), SECTION_NAMES));
       return;
     }
-    asm.setSection(section);
+    asm.layout.setSection(section);
   }
 
   private void constant(Directive d, Command c) {
@@ -114,7 +132,7 @@ final class Directives {
     if (!rebind && !asm.definable(s.name(), s.where())) {
       return;
     }
-    Binding b = new Binding(asm.seq(), value, asm.location(), s.where());
+    Binding b = new Binding(asm.seq(), value, asm.layout.location(), s.where());
     asm.symbols.bind(s.name(), d == Directive.SET, b);
   }
 
@@ -126,20 +144,25 @@ final class Directives {
     if (v == null) {
       return;
     }
-    Section s = asm.section();
+    Section s = asm.layout.section();
     long capacity = s.capacity(asm.machine);
     if (v < 0 || v > capacity) {
-      String where = s.isText()
-          ? "the instruction memory, which holds " + capacity + " instructions (imem_words)"
-          : s.sectionName() + ", which has " + capacity + " bytes ("
-              + s.sizeParameter().key() + ")";
+      String where =
+          s.isText()
+              ? "the instruction memory, which holds " + capacity + " instructions (imem_words)"
+              : s.sectionName()
+                  + ", which has "
+                  + capacity
+                  + " bytes ("
+                  + s.sizeParameter().key()
+                  + ")";
       error(c.operands().get(0).where(), ".org " + v + " is outside " + where);
       return;
     }
-    if (s.isText() && v > asm.location()) {
-      asm.code.skip(asm.location(), v, c.where());
+    if (s.isText() && v > asm.layout.location()) {
+      asm.code.skip(asm.layout.location(), v, c.where());
     }
-    asm.setLocation(v);
+    asm.layout.setLocation(v);
   }
 
   private void align(Command c) {
@@ -156,7 +179,7 @@ final class Directives {
       error(c.operands().get(0).where(), ".align needs a power of two, got " + n);
       return;
     }
-    long start = asm.location();
+    long start = asm.layout.location();
     place(c, (n - (start & (n - 1))) & (n - 1), fill);
   }
 
@@ -188,8 +211,12 @@ final class Directives {
       return null;
     }
     if (v < -128 || v > 255) {
-      error(c.operands().get(1).where(), "the fill byte of " + c.name()
-          + " must be an integer in the range [-128, 255], got " + v);
+      error(
+          c.operands().get(1).where(),
+          "the fill byte of "
+              + c.name()
+              + " must be an integer in the range [-128, 255], got "
+              + v);
       return null;
     }
     return v.intValue();
@@ -197,7 +224,7 @@ final class Directives {
 
   /** Places {@code length} bytes of {@code fill}; zeros need no bytes in the object file. */
   private void place(Command c, long length, int fill) {
-    long start = asm.claimData(length, c.where(), c.name());
+    long start = asm.layout.claimData(length, c.where(), c.name());
     if (start < 0) {
       return;
     }
@@ -209,14 +236,18 @@ final class Directives {
       }
       java.util.Arrays.fill(bytes, (byte) fill);
     }
-    asm.data.add(new DataImage.Range(asm.section(), start, length, bytes, c.where(), asm.seq()));
+    asm.data.add(
+        new DataImage.Range(asm.layout.section(), start, length, bytes, c.where(), asm.seq()));
   }
 
   /** A zeroed array for {@code length} initialized bytes, or null if over the limit. */
   private byte[] initialized(long length, Where where) {
     if (!asm.data.allowInitialized(length)) {
-      error(where, "initialized data exceeds the assembler's limit of "
-          + DataImage.MAX_INITIALIZED_BYTES + " bytes");
+      error(
+          where,
+          "initialized data exceeds the assembler's limit of "
+              + DataImage.MAX_INITIALIZED_BYTES
+              + " bytes");
       return null;
     }
     return new byte[(int) length];
@@ -235,7 +266,7 @@ final class Directives {
       exprs[i] = expression(c, i);
     }
     Evaluator.Scope scope = asm.scopeNow();
-    long start = asm.claimData((long) n * size, c.where(), c.name());
+    long start = asm.layout.claimData((long) n * size, c.where(), c.name());
     if (start < 0) {
       return;
     }
@@ -243,8 +274,9 @@ final class Directives {
     if (bytes == null) {
       return;
     }
-    asm.data.add(new DataImage.Range(asm.section(), start, bytes.length, bytes, c.where(),
-        asm.seq()));
+    asm.data.add(
+        new DataImage.Range(
+            asm.layout.section(), start, bytes.length, bytes, c.where(), asm.seq()));
     long min = size == 8 ? Long.MIN_VALUE : -(1L << (8 * size - 1));
     long max = size == 8 ? Long.MAX_VALUE : (1L << (8 * size)) - 1;
     for (int i = 0; i < n; i++) {
@@ -253,15 +285,27 @@ final class Directives {
       }
       int offset = i * size;
       Where where = c.operands().get(i).where();
-      asm.valueLater(exprs[i], scope, v -> {
-        if (v < min || v > max) {
-          throw EvalException.failure(where, "value " + v + " does not fit in " + c.name()
-              + ": expected an integer in the range [" + min + ", " + max + "]");
-        }
-        for (int k = 0; k < size; k++) {
-          bytes[offset + k] = (byte) (v >>> (8 * k));
-        }
-      });
+      asm.valueLater(
+          exprs[i],
+          scope,
+          v -> {
+            if (v < min || v > max) {
+              throw EvalException.failure(
+                  where,
+                  "value "
+                      + v
+                      + " does not fit in "
+                      + c.name()
+                      + ": expected an integer in the range ["
+                      + min
+                      + ", "
+                      + max
+                      + "]");
+            }
+            for (int k = 0; k < size; k++) {
+              bytes[offset + k] = (byte) (v >>> (8 * k));
+            }
+          });
     }
   }
 
@@ -271,13 +315,18 @@ final class Directives {
     }
     Ast.Operand first = c.operands().get(0);
     if (!(first instanceof Ast.StringOperand s)) {
-      error(first.where(), c.name() + " needs a string of elements, got '"
-          + abbreviate(first.text()) + "'");
+      error(
+          first.where(),
+          c.name() + " needs a string of elements, got '" + Hints.abbreviate(first.text()) + "'");
       return;
     }
     if (s.raw().length() > MAX_STRING) {
-      error(s.where(), "the string has " + s.raw().length()
-          + " characters; the assembler accepts at most " + MAX_STRING);
+      error(
+          s.where(),
+          "the string has "
+              + s.raw().length()
+              + " characters; the assembler accepts at most "
+              + MAX_STRING);
       return;
     }
     Rows.Elements elements;
@@ -295,15 +344,19 @@ final class Directives {
     if (c.operands().size() > 1 && pad == null) {
       return;
     }
-    if (asm.location() % 8 != 0) {
-      error(c.where(), "packed rows must start at a multiple of 8 bytes, but the "
-          + asm.section().sectionName() + " location is " + asm.location()
-          + "; put .align 8 before it");
+    if (asm.layout.location() % 8 != 0) {
+      error(
+          c.where(),
+          "packed rows must start at a multiple of 8 bytes, but the "
+              + asm.layout.section().sectionName()
+              + " location is "
+              + asm.layout.location()
+              + "; put .align 8 before it");
       return;
     }
     long length = Rows.paddedBytes(elements.count(), asm.machine.vectorWidth());
     Evaluator.Scope scope = asm.scopeNow();
-    long start = asm.claimData(length, c.where(), c.name());
+    long start = asm.layout.claimData(length, c.where(), c.name());
     if (start < 0) {
       return;
     }
@@ -311,33 +364,40 @@ final class Directives {
     if (bytes == null) {
       return;
     }
-    asm.data.add(new DataImage.Range(asm.section(), start, length, bytes, c.where(), asm.seq()));
+    asm.data.add(
+        new DataImage.Range(asm.layout.section(), start, length, bytes, c.where(), asm.seq()));
     Rows.pack(elements, false, bytes);
     if (pad != null) {
       Where where = c.operands().get(1).where();
-      asm.valueLater(pad, scope, v -> {
-        if (v != 0 && v != 1) {
-          throw EvalException.failure(where, "the pad bit of " + c.name()
-              + " must be 0 or 1, got " + v);
-        }
-        Rows.pack(elements, v == 1, bytes);
-      });
+      asm.valueLater(
+          pad,
+          scope,
+          v -> {
+            if (v != 0 && v != 1) {
+              throw EvalException.failure(
+                  where, "the pad bit of " + c.name() + " must be 0 or 1, got " + v);
+            }
+            Rows.pack(elements, v == 1, bytes);
+          });
     }
   }
 
   // ---- code, files, entry ----
 
   private void inst(Command c) {
-    if (!asm.section().isText()) {
-      error(c.where(), "'.inst' places an instruction word, so it belongs in the text section,"
-          + " not in " + asm.section().sectionName());
+    if (!asm.layout.section().isText()) {
+      error(
+          c.where(),
+          "'.inst' places an instruction word, so it belongs in the text section,"
+              + " not in "
+              + asm.layout.section().sectionName());
       return;
     }
     Expr e = expression(c, 0);
     if (e == null) {
       return;
     }
-    int index = asm.claimCode(c.where());
+    int index = asm.layout.claimCode(c.where());
     if (index < 0) {
       return;
     }
@@ -348,8 +408,9 @@ final class Directives {
   private void include(Command c) {
     Ast.Operand o = c.operands().get(0);
     if (!(o instanceof Ast.StringOperand s)) {
-      error(o.where(), ".include needs a file name in double quotes, got '"
-          + abbreviate(o.text()) + "'");
+      error(
+          o.where(),
+          ".include needs a file name in double quotes, got '" + Hints.abbreviate(o.text()) + "'");
       return;
     }
     StringBuilder name = new StringBuilder();
@@ -359,8 +420,9 @@ final class Directives {
       if (ch == '\\') {
         char next = raw.charAt(++i);
         if (next != '\\' && next != '"') {
-          error(s.where().atColumn(s.rawColumn() + i - 1), "unknown escape '\\" + next
-              + "' in a string; only \\\\ and \\\" are escapes");
+          error(
+              s.where().atColumn(s.rawColumn() + i - 1),
+              "unknown escape '\\" + next + "' in a string; only \\\\ and \\\" are escapes");
           return;
         }
         ch = next;

@@ -12,7 +12,6 @@ import org.signum.asm.SymbolTable.Constant;
 import org.signum.asm.SymbolTable.Definition;
 import org.signum.asm.SymbolTable.Label;
 import org.signum.asm.SymbolTable.LocalLabel;
-import org.signum.isa.Suggestions;
 
 /**
  * Evaluates integer expressions in 64-bit two's complement arithmetic.
@@ -114,8 +113,8 @@ final class Evaluator {
       case SUB -> x - y;
       case SHL, SHR -> {
         if (y < 0 || y > 63) {
-          throw EvalException.failure(b.where(),
-              "shift count " + y + " is outside the range [0, 63]");
+          throw EvalException.failure(
+              b.where(), "shift count " + y + " is outside the range [0, 63]");
         }
         yield b.op() == Ast.BinaryOp.SHL ? x << y : x >> y;
       }
@@ -142,8 +141,8 @@ final class Evaluator {
       return value;
     }
     if (isRegisterName(name)) {
-      throw EvalException.failure(sym.where(),
-          "register '" + name + "' cannot be used in an expression");
+      throw EvalException.failure(
+          sym.where(), "register '" + name + "' cannot be used in an expression");
     }
     if (!s.finalPass()) {
       throw EvalException.notYetDefined(sym.where(), name);
@@ -153,7 +152,7 @@ final class Evaluator {
 
   /** {@code undefined symbol 'x'}, with a suggestion when a defined name is close. */
   String undefinedMessage(String name) {
-    return "undefined symbol '" + name + "'" + Suggestions.didYouMean(name, candidates());
+    return "undefined symbol '" + name + "'" + Hints.didYouMean(name, candidates());
   }
 
   private List<String> candidates() {
@@ -162,16 +161,15 @@ final class Evaluator {
     return names;
   }
 
-  private long binding(Constant c, Binding b, Ast.Sym ref, boolean finalPass)
-      throws EvalException {
+  private long binding(Constant c, Binding b, Ast.Sym ref, boolean finalPass) throws EvalException {
     switch (b.state) {
       case DONE:
         return b.value;
       case FAILED:
         throw EvalException.poisoned();
       case EVALUATING:
-        throw EvalException.failure(ref.where(),
-            "symbol '" + c.name() + "' is defined in terms of itself");
+        throw EvalException.failure(
+            ref.where(), "symbol '" + c.name() + "' is defined in terms of itself");
       default:
         break;
     }
@@ -211,7 +209,14 @@ final class Evaluator {
     if (r.forward() && !s.finalPass()) {
       throw EvalException.notYetDefined(r.where(), ref);
     }
-    throw EvalException.failure(r.where(), "no local label '" + r.number() + ":' "
-        + (r.forward() ? "after" : "before") + " this reference to '" + ref + "'");
+    throw EvalException.failure(
+        r.where(),
+        "no local label '"
+            + r.number()
+            + ":' "
+            + (r.forward() ? "after" : "before")
+            + " this reference to '"
+            + ref
+            + "'");
   }
 }

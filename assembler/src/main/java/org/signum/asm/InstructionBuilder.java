@@ -14,7 +14,6 @@ import org.signum.isa.MemorySpace;
 import org.signum.isa.Opcode;
 import org.signum.isa.Operand;
 import org.signum.isa.OperandKind;
-import org.signum.isa.Suggestions;
 
 /**
  * Encodes one instruction from its operands, each checked against its {@link Operand} in the
@@ -70,8 +69,8 @@ final class InstructionBuilder {
    * @param shownMnemonic the mnemonic as written (a pseudo-instruction's own)
    * @param pc the instruction's index, for branch distances
    */
-  OptionalLong build(Opcode op, String shownMnemonic, List<Slot> slots, long pc,
-      Evaluator.Scope scope) {
+  OptionalLong build(
+      Opcode op, String shownMnemonic, List<Slot> slots, long pc, Evaluator.Scope scope) {
     Fields f = new Fields();
     boolean ok = true;
     for (Slot slot : slots) {
@@ -107,8 +106,16 @@ final class InstructionBuilder {
       case IMMEDIATE -> {
         long v = evaluator.eval(expression(slot, mnemonic), scope);
         if (v < o.min() || v > o.max()) {
-          throw EvalException.failure(node.where(), "immediate '" + slot.shownName() + "' of "
-              + mnemonic + " must be " + o.rangeText() + ", got " + v);
+          throw EvalException.failure(
+              node.where(),
+              "immediate '"
+                  + slot.shownName()
+                  + "' of "
+                  + mnemonic
+                  + " must be "
+                  + o.rangeText()
+                  + ", got "
+                  + v);
         }
         f.imm = (int) v;
       }
@@ -119,9 +126,20 @@ final class InstructionBuilder {
         // The machine adds imm to pc as a signed number, so a distance that only fits the field
         // unsigned would branch somewhere else than written.
         if (overflow || distance < Integer.MIN_VALUE || distance > Integer.MAX_VALUE) {
-          throw EvalException.failure(node.where(), "branch target " + target + " of " + mnemonic
-              + " is out of reach from instruction " + pc + ": the distance must be an integer"
-              + " in the range [" + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "]");
+          throw EvalException.failure(
+              node.where(),
+              "branch target "
+                  + target
+                  + " of "
+                  + mnemonic
+                  + " is out of reach from instruction "
+                  + pc
+                  + ": the distance must be an integer"
+                  + " in the range ["
+                  + Integer.MIN_VALUE
+                  + ", "
+                  + Integer.MAX_VALUE
+                  + "]");
         }
         f.imm = (int) distance;
       }
@@ -145,13 +163,18 @@ final class InstructionBuilder {
     }
     MemorySpace space = MemorySpace.ofName(m.memory());
     if (space == MemorySpace.DRAM) {
-      throw EvalException.failure(m.where(), "dram cannot be named in a memory operand: only DMA"
-          + " reaches it, through a byte address in a scalar register");
+      throw EvalException.failure(
+          m.where(),
+          "dram cannot be named in a memory operand: only DMA"
+              + " reaches it, through a byte address in a scalar register");
     }
     if (space == null) {
-      throw EvalException.failure(m.where(), "unknown memory '" + m.memory()
-          + "' in a memory operand; expected wmem, amem or tmem"
-          + Suggestions.didYouMean(m.memory(), List.of("wmem", "amem", "tmem")));
+      throw EvalException.failure(
+          m.where(),
+          "unknown memory '"
+              + m.memory()
+              + "' in a memory operand; expected wmem, amem or tmem"
+              + Hints.didYouMean(m.memory(), List.of("wmem", "amem", "tmem")));
     }
     // The base register, if any, is the leftmost term of a chain of + and -.
     Deque<Binary> spine = new ArrayDeque<>();
@@ -164,8 +187,12 @@ final class InstructionBuilder {
     Expr offset = m.address();
     if (e instanceof Ast.Sym s && Evaluator.isRegisterName(s.name())) {
       if (s.name().charAt(0) != 'r') {
-        throw EvalException.failure(s.where(), "the base register of a memory operand must be a"
-            + " scalar register, got '" + s.name() + "'");
+        throw EvalException.failure(
+            s.where(),
+            "the base register of a memory operand must be a"
+                + " scalar register, got '"
+                + s.name()
+                + "'");
       }
       base = registerIndex(s.name(), OperandKind.SCALAR_REGISTER, s.where(), null);
       offset = new Ast.Num(0, s.where());
@@ -176,13 +203,19 @@ final class InstructionBuilder {
     }
     long v = evaluator.eval(offset, scope);
     if (v < o.min() || v > o.max()) {
-      throw EvalException.failure(m.where(), "the offset of the memory operand of " + mnemonic
-          + " must be " + o.rangeText() + ", got " + v);
+      throw EvalException.failure(
+          m.where(),
+          "the offset of the memory operand of "
+              + mnemonic
+              + " must be "
+              + o.rangeText()
+              + ", got "
+              + v);
     }
     if (m.increment() != null) {
       if (o.kind() == OperandKind.MEMORY_NO_INCREMENT) {
-        throw EvalException.failure(m.increment(), mnemonic
-            + " does not allow post-increment: remove the '+' after ']'");
+        throw EvalException.failure(
+            m.increment(), mnemonic + " does not allow post-increment: remove the '+' after ']'");
       }
       f.postIncrement = true;
     }
@@ -193,7 +226,8 @@ final class InstructionBuilder {
 
   /** The register an operand names, or null if it is not a bare register. */
   private static String registerName(Ast.Operand node) {
-    if (node instanceof Ast.ExprOperand e && e.expr() instanceof Ast.Sym s
+    if (node instanceof Ast.ExprOperand e
+        && e.expr() instanceof Ast.Sym s
         && Evaluator.isRegisterName(s.name())) {
       return s.name();
     }
@@ -208,9 +242,21 @@ final class InstructionBuilder {
     long index = digits.length() > 9 ? Long.MAX_VALUE : Long.parseLong(digits);
     if (index >= count) {
       String prefix = kind.registerPrefix();
-      throw EvalException.failure(where, "register " + reg + " does not exist: the machine has "
-          + count + " " + kind.description() + "s (" + prefix + "0.." + prefix + (count - 1) + ")"
-          + (fixedBy == null ? "" : "; pseudo-instruction " + fixedBy + " uses it"));
+      throw EvalException.failure(
+          where,
+          "register "
+              + reg
+              + " does not exist: the machine has "
+              + count
+              + " "
+              + kind.description()
+              + "s ("
+              + prefix
+              + "0.."
+              + prefix
+              + (count - 1)
+              + ")"
+              + (fixedBy == null ? "" : "; pseudo-instruction " + fixedBy + " uses it"));
     }
     return (int) index;
   }
@@ -218,8 +264,17 @@ final class InstructionBuilder {
   private static EvalException mismatch(Slot slot, String mnemonic) {
     String description = slot.operand().kind().description();
     String article = "aeiou".indexOf(description.charAt(0)) >= 0 ? "an " : "a ";
-    return EvalException.failure(slot.node().where(), "operand '" + slot.shownName() + "' of "
-        + mnemonic + " must be " + article + description + ", got '"
-        + SyntaxErrorStrategy.abbreviate(slot.node().text()) + "'");
+    return EvalException.failure(
+        slot.node().where(),
+        "operand '"
+            + slot.shownName()
+            + "' of "
+            + mnemonic
+            + " must be "
+            + article
+            + description
+            + ", got '"
+            + Hints.abbreviate(slot.node().text())
+            + "'");
   }
 }

@@ -3,11 +3,9 @@ package org.signum.asm;
 import static org.signum.asm.SignumAsmLexer.BAD_CHAR;
 import static org.signum.asm.SignumAsmLexer.BIN;
 import static org.signum.asm.SignumAsmLexer.COLON;
-import static org.signum.asm.SignumAsmLexer.COMMA;
 import static org.signum.asm.SignumAsmLexer.DEC;
 import static org.signum.asm.SignumAsmLexer.HEX;
 import static org.signum.asm.SignumAsmLexer.IDENT;
-import static org.signum.asm.SignumAsmLexer.LBRACK;
 import static org.signum.asm.SignumAsmLexer.LPAREN;
 import static org.signum.asm.SignumAsmLexer.MACRO;
 import static org.signum.asm.SignumAsmLexer.MALFORMED_NUMBER;
@@ -55,6 +53,9 @@ final class LineParser {
   static final int MAX_TOKENS = 100_000;
   static final int MAX_NESTING = 100;
 
+  /** Longer names are surely mistakes, and messages that quote names stay readable. */
+  static final int MAX_NAME = 255;
+
   /** Local label numbers beyond this many digits are surely typos, and might not fit a long. */
   private static final int MAX_LOCAL_DIGITS = 9;
 
@@ -90,8 +91,8 @@ final class LineParser {
   }
 
   /**
-   * Parses {@code text}, line {@code lineNo} of {@code file} or, when {@code via} is not null, of
-   * a macro body expanded there.
+   * Parses {@code text}, line {@code lineNo} of {@code file} or, when {@code via} is not null, of a
+   * macro body expanded there.
    */
   Ast.Line parse(String text, SourceFile file, int lineNo, Where.Expansion via) {
     Origin origin = new Origin(file, lineNo, via);
@@ -99,7 +100,8 @@ final class LineParser {
     List<Token> tokens = new ArrayList<>();
     for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
       if (tokens.size() == MAX_TOKENS) {
-        diagnostics.error(origin.at(t),
+        diagnostics.error(
+            origin.at(t),
             "line has more than " + MAX_TOKENS + " tokens; split it into several lines");
         return null;
       }
@@ -124,8 +126,7 @@ final class LineParser {
 
   private static void prescan(List<Token> tokens) throws BadToken {
     int nameIndex = statementNameIndex(tokens);
-    // Unary operators still waiting for their operand, per open parenthesis; a binary operator or
-    // separator completes every pending operand of its level.
+    // Unary operators still waiting for their operand, per open parenthesis.
     Deque<int[]> pending = new ArrayDeque<>();
     pending.push(new int[1]);
     int open = 0;
@@ -138,33 +139,40 @@ final class LineParser {
         case UNTERMINATED_STRING ->
             throw new BadToken(t, "unterminated string: missing the closing '\"'");
         case MALFORMED_NUMBER ->
-            throw new BadToken(t, "malformed number '" + SyntaxErrorStrategy.abbreviate(
-                t.getText()) + "'");
+            throw new BadToken(t, "malformed number '" + Hints.abbreviate(t.getText()) + "'");
+        case IDENT -> {
+          if (t.getText().length() > MAX_NAME) {
+            throw new BadToken(
+                t,
+                "the name '"
+                    + Hints.abbreviate(t.getText())
+                    + "' has "
+                    + t.getText().length()
+                    + " characters; the assembler accepts at most "
+                    + MAX_NAME);
+          }
+        }
         case LPAREN -> pending.push(new int[1]);
         case RPAREN -> {
           if (pending.size() > 1) {
             open -= pending.pop()[0];
           }
         }
-        case PLUS, MINUS, TILDE -> {
-          if (type == TILDE || startsOperand(previous, i - 1 == nameIndex)) {
+        case DEC, HEX, BIN, SignumAsmLexer.LOCAL_REF, SignumAsmLexer.STRING, COLON, MACRO -> {
+          // An operand leaves the operators before it pending until its expression goes on.
+        }
+        default -> {
+          boolean sign =
+              (type == PLUS || type == MINUS) && startsOperand(previous, i - 1 == nameIndex);
+          if (type == TILDE || sign) {
             pending.peek()[0]++;
             open++;
           } else {
+            // A binary operator or a separator completes every pending operand of its level.
             open -= pending.peek()[0];
             pending.peek()[0] = 0;
           }
         }
-        case COMMA, LBRACK, RBRACK, COLON, IDENT, DEC, HEX, BIN, SignumAsmLexer.LOCAL_REF,
-            SignumAsmLexer.STRING, MACRO -> { }
-        default -> {
-          open -= pending.peek()[0];
-          pending.peek()[0] = 0;
-        }
-      }
-      if (type == COMMA || type == LBRACK || type == RBRACK) {
-        open -= pending.peek()[0];
-        pending.peek()[0] = 0;
       }
       if (pending.size() - 1 + open > MAX_NESTING) {
         throw new BadToken(t, "expression nested more than " + MAX_NESTING + " levels deep");
@@ -228,8 +236,8 @@ final class LineParser {
       params.add(p.getText());
       wheres.add(o.at(p));
     }
-    return new Ast.MacroHeader(h.name.getText(), o.at(h.name), List.copyOf(params),
-        List.copyOf(wheres), o.at(h.start));
+    return new Ast.MacroHeader(
+        h.name.getText(), o.at(h.name), List.copyOf(params), List.copyOf(wheres), o.at(h.start));
   }
 
   private static Ast.Command command(StatementContext s, Origin o) throws BadToken {
@@ -255,7 +263,8 @@ final class LineParser {
   }
 
   private static String sourceText(ParserRuleContext ctx) {
-    return ctx.start.getInputStream()
+    return ctx.start
+        .getInputStream()
         .getText(Interval.of(ctx.start.getStartIndex(), ctx.stop.getStopIndex()));
   }
 
@@ -279,8 +288,8 @@ final class LineParser {
     Expr result = leaf(e, o);
     while (!spine.isEmpty()) {
       BinaryExprContext b = spine.pop();
-      result = new Ast.Binary(Ast.BinaryOp.of(b.op.getText()), result, expr(b.right, o),
-          o.at(b.op));
+      result =
+          new Ast.Binary(Ast.BinaryOp.of(b.op.getText()), result, expr(b.right, o), o.at(b.op));
     }
     return result;
   }
@@ -305,8 +314,13 @@ final class LineParser {
   private static long localNumber(Token t, String digits) throws BadToken {
     String d = digits.replace("_", "");
     if (d.length() > MAX_LOCAL_DIGITS) {
-      throw new BadToken(t, "local label number '" + SyntaxErrorStrategy.abbreviate(digits)
-          + "' is too long: use at most " + MAX_LOCAL_DIGITS + " digits");
+      throw new BadToken(
+          t,
+          "local label number '"
+              + Hints.abbreviate(digits)
+              + "' is too long: use at most "
+              + MAX_LOCAL_DIGITS
+              + " digits");
     }
     return Long.parseLong(d);
   }
@@ -324,7 +338,7 @@ final class LineParser {
       digits = text.substring(2);
     }
     digits = digits.replace("_", "");
-    String shown = SyntaxErrorStrategy.abbreviate(text);
+    String shown = Hints.abbreviate(text);
     if (digits.isEmpty()) {
       throw new BadToken(t, "malformed number '" + shown + "': no digits");
     }

@@ -14,7 +14,12 @@ import java.util.List;
  * @param where its {@code .macro} line
  * @param broken whether its definition had errors, so that invocations add no more of them
  */
-record Macro(String name, List<String> params, List<BodyLine> body, SourceFile file, Where where,
+record Macro(
+    String name,
+    List<String> params,
+    List<BodyLine> body,
+    SourceFile file,
+    Where where,
     boolean broken) {
 
   /** One body line and its line number in {@link #file}. */
@@ -39,8 +44,13 @@ record Macro(String name, List<String> params, List<BodyLine> body, SourceFile f
         if (end < 0) {
           problem = "'\\' in a macro body must be followed by a parameter name, '@' or '()'";
         } else if (isName(t, i) && !params.contains(t.substring(i + 1, end))) {
-          problem = "macro '" + name + "' has no parameter '" + t.substring(i + 1, end) + "'"
-              + (params.isEmpty() ? "" : "; its parameters are " + String.join(", ", params));
+          problem =
+              "macro '"
+                  + name
+                  + "' has no parameter '"
+                  + t.substring(i + 1, end)
+                  + "'"
+                  + (params.isEmpty() ? "" : "; its parameters are " + String.join(", ", params));
         }
         if (problem != null) {
           diagnostics.error(new Where(file, line.line(), i + 1, null), problem);

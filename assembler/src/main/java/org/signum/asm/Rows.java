@@ -1,9 +1,9 @@
 package org.signum.asm;
 
 /**
- * The packed-row notations of {@code .rowb}, {@code .rowx} and {@code .rowpm}. Element {@code i}
- * of a row is bit {@code i mod 8} of byte {@code i / 8}, the ISA's bit order, and a row is padded
- * with the pad bit up to a whole number of vector registers.
+ * The packed-row notations of {@code .rowb}, {@code .rowx} and {@code .rowpm}. Element {@code i} of
+ * a row is bit {@code i mod 8} of byte {@code i / 8}, the ISA's bit order, and a row is padded with
+ * the pad bit up to a whole number of vector registers.
  */
 final class Rows {
   private Rows() {}
@@ -44,8 +44,7 @@ final class Rows {
   }
 
   /**
-   * Reads the elements of {@code text}; spaces, tabs and {@code _} separate groups and are
-   * ignored.
+   * Reads the elements of {@code text}; spaces, tabs and {@code _} separate groups and are ignored.
    */
   static Elements parse(Notation notation, String text, String directive) throws RowException {
     int perChar = notation == Notation.HEX ? 4 : 1;
@@ -56,15 +55,17 @@ final class Rows {
       if (c == ' ' || c == '\t' || c == '_') {
         continue;
       }
-      int value = switch (notation) {
-        case BINARY -> c == '0' ? 0 : c == '1' ? 1 : -1;
-        case PLUS_MINUS -> c == '-' ? 0 : c == '+' ? 1 : -1;
-        case HEX -> Character.digit(c, 16) >= 0 && c < 0x80 ? Character.digit(c, 16) : -1;
-      };
+      int value =
+          switch (notation) {
+            case BINARY -> c == '0' ? 0 : c == '1' ? 1 : -1;
+            case PLUS_MINUS -> c == '-' ? 0 : c == '+' ? 1 : -1;
+            case HEX -> Character.digit(c, 16) >= 0 && c < 0x80 ? Character.digit(c, 16) : -1;
+          };
       if (value < 0) {
         String shown = c > 0x20 && c < 0x7f ? "'" + c + "'" : String.format("U+%04X", (int) c);
-        throw new RowException(i, "'" + directive + "' accepts " + notation.accepted
-            + ", spaces and '_', got " + shown);
+        throw new RowException(
+            i,
+            "'" + directive + "' accepts " + notation.accepted + ", spaces and '_', got " + shown);
       }
       // A hex digit is four elements, its most significant bit first.
       for (int k = perChar - 1; k >= 0; k--) {

@@ -32,12 +32,13 @@ final class SourceReader {
     }
     long size = Files.size(file);
     if (size > MAX_FILE_BYTES) {
-      throw new SourceException("the file has " + size + " bytes; the assembler reads at most "
-          + MAX_FILE_BYTES);
+      throw new SourceException(
+          "the file has " + size + " bytes; the assembler reads at most " + MAX_FILE_BYTES);
     }
     byte[] bytes = Files.readAllBytes(file);
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))

@@ -18,13 +18,12 @@ import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.atn.ATNState;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
- * Stops a line's parse at its first error with a message in plain words, such as {@code expected
- * an operand after ',' but found end of line}. ANTLR's own recovery would guess at repairs and
- * report follow-on errors; one line has one mistake worth reporting.
+ * Stops a line's parse at its first error with a message in plain words, such as {@code expected an
+ * operand after ',' but found end of line}. ANTLR's own recovery would guess at repairs and report
+ * follow-on errors; one line has one mistake worth reporting.
  */
 final class SyntaxErrorStrategy extends DefaultErrorStrategy {
 
@@ -64,14 +63,11 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
    */
   @Override
   public void sync(Parser parser) {
-    ATNState state = parser.getInterpreter().atn.states.get(parser.getState());
     int next = parser.getInputStream().LA(1);
-    if (parser.getATN().nextTokens(state).contains(next)) {
-      return;
-    }
-    IntervalSet expected = parser.getExpectedTokens();
-    if (!expected.contains(next)) {
-      throw error(parser, parser.getCurrentToken(), expected);
+    // isExpectedToken walks cached follow sets and stops at the first match, so valid lines pay
+    // little; the full expected set is computed only for the message.
+    if (!parser.isExpectedToken(next)) {
+      throw error(parser, parser.getCurrentToken(), parser.getExpectedTokens());
     }
   }
 
@@ -107,7 +103,8 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
     if (parts.size() == 1) {
       return parts.get(0);
     }
-    return String.join(", ", parts.subList(0, parts.size() - 1)) + " or "
+    return String.join(", ", parts.subList(0, parts.size() - 1))
+        + " or "
         + parts.get(parts.size() - 1);
   }
 
@@ -132,11 +129,6 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
     if (t.getType() == STRING) {
       return "a string";
     }
-    return "'" + abbreviate(t.getText()) + "'";
-  }
-
-  /** Long texts are cut so that a message stays one readable line. */
-  static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    return "'" + Hints.abbreviate(t.getText()) + "'";
   }
 }

@@ -41,7 +41,10 @@ class IncludeTest {
     ObjectFile o = assemble(dir.resolve("src/main.s"), dir.resolve("inc")).object();
     String main = dir.resolve("src/main.s").toString();
     assertEquals(
-        List.of(main, dir.resolve("src/sub/a.s").toString(), dir.resolve("src/sub/b.s").toString(),
+        List.of(
+            main,
+            dir.resolve("src/sub/a.s").toString(),
+            dir.resolve("src/sub/b.s").toString(),
             dir.resolve("inc/lib.s").toString()),
         o.files());
     assertEquals(
@@ -62,15 +65,16 @@ class IncludeTest {
     write("part.s", "halt\n");
     Path relative = Path.of("").toAbsolutePath().relativize(main);
     ObjectFile o = assemble(relative).object();
-    assertEquals(List.of(relative.toString(), relative.resolveSibling("part.s").toString()),
-        o.files());
+    assertEquals(
+        List.of(relative.toString(), relative.resolveSibling("part.s").toString()), o.files());
   }
 
   @Test
   void assembleSourceIncludesFromTheNamedFilesDirectory() throws IOException {
     write("lib.s", ".equ SIZE, 12\n");
-    AssemblyResult r = new Assembler(MachineDescription.defaults(), List.of())
-        .assembleSource(".include \"lib.s\"\nli r1, SIZE\n", dir.resolve("x.s").toString());
+    AssemblyResult r =
+        new Assembler(MachineDescription.defaults(), List.of())
+            .assembleSource(".include \"lib.s\"\nli r1, SIZE\n", dir.resolve("x.s").toString());
     assertTrue(r.ok(), r.diagnostics().toString());
     assertEquals(12, decode(r.object().code()[0]).imm());
   }
@@ -94,11 +98,31 @@ class IncludeTest {
   }
 
   @Test
+  void messagesNameLinesInOtherFiles() throws IOException {
+    Path main = write("main.s", ".include \"lib.s\"\nstart: nop\n  shift 40\n");
+    Path lib = write("lib.s", "start: halt\n.macro shift n\nslli r1, r1, \\n\n.endm\n");
+    assertEquals(
+        List.of(
+            main + ":2:1: error: symbol 'start' is already defined on line 1 of " + lib,
+            main
+                + ":3:3: error: immediate 'shamt' of slli must be an integer in the range [0, 31],"
+                + " got 40 (in macro 'shift', line 3 of "
+                + lib
+                + ")"),
+        Asm.errors(assemble(main)));
+  }
+
+  @Test
   void missingIncludeListsWhereItLooked() throws IOException {
     Path main = write("main.s", "\n  .include \"gone.s\"\n");
     assertEquals(
-        List.of(main + ":2:3: error: cannot find include file 'gone.s' (looked for "
-            + dir.resolve("gone.s") + ", " + dir.resolve("inc/gone.s") + ")"),
+        List.of(
+            main
+                + ":2:3: error: cannot find include file 'gone.s' (looked for "
+                + dir.resolve("gone.s")
+                + ", "
+                + dir.resolve("inc/gone.s")
+                + ")"),
         Asm.errors(assemble(main, dir.resolve("inc"))));
   }
 
@@ -107,8 +131,11 @@ class IncludeTest {
     Files.createDirectories(dir.resolve("sub"));
     Path main = write("main.s", ".include \"sub\"\n");
     assertEquals(
-        List.of(main + ":1:1: error: cannot find include file 'sub' (looked for "
-            + dir.resolve("sub") + ")"),
+        List.of(
+            main
+                + ":1:1: error: cannot find include file 'sub' (looked for "
+                + dir.resolve("sub")
+                + ")"),
         Asm.errors(assemble(main)));
   }
 
@@ -125,8 +152,7 @@ class IncludeTest {
   void aFileIncludingItself() throws IOException {
     Path a = write("self.s", ".include \"self.s\"\n");
     assertEquals(
-        List.of(a + ":1:1: error: include cycle: " + a + " -> " + a),
-        Asm.errors(assemble(a)));
+        List.of(a + ":1:1: error: include cycle: " + a + " -> " + a), Asm.errors(assemble(a)));
   }
 
   @Test
@@ -136,8 +162,10 @@ class IncludeTest {
     }
     write("d40.s", "halt\n");
     assertEquals(
-        List.of(dir.resolve("d32.s") + ":1:1: error: includes are nested more than 32 deep; do"
-            + " files include each other?"),
+        List.of(
+            dir.resolve("d32.s")
+                + ":1:1: error: includes are nested more than 32 deep; do"
+                + " files include each other?"),
         Asm.errors(assemble(dir.resolve("d0.s"))));
   }
 
@@ -157,8 +185,7 @@ class IncludeTest {
     AssemblyResult r = assemble(missing);
     assertNull(r.object());
     assertEquals(
-        List.of(missing + ":1:1: error: cannot read " + missing + ": no such file"),
-        Asm.errors(r));
+        List.of(missing + ":1:1: error: cannot read " + missing + ": no such file"), Asm.errors(r));
     assertEquals(
         List.of(dir + ":1:1: error: cannot read " + dir + ": it is a directory"),
         Asm.errors(assemble(dir)));
@@ -187,10 +214,13 @@ class IncludeTest {
     ObjectFile first = asm.assemble(main).object();
     ObjectFile second = asm.assemble(main).object();
     assertEquals(first, second);
-    assertArrayEquals(new long[] {
-        Instruction.of(Opcode.NOP).encode(),
-        Instruction.of(Opcode.NOP).encode(),
-        new Instruction(Opcode.J, 0, 0, 0, 0, 0, false, -1).encode()}, first.code());
+    assertArrayEquals(
+        new long[] {
+          Instruction.of(Opcode.NOP).encode(),
+          Instruction.of(Opcode.NOP).encode(),
+          new Instruction(Opcode.J, 0, 0, 0, 0, 0, false, -1).encode()
+        },
+        first.code());
   }
 
   private static Instruction decode(long word) {

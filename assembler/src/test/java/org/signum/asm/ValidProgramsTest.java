@@ -97,16 +97,21 @@ class ValidProgramsTest {
 
   @Test
   void predefinedConstantsComeFromTheMachine() {
-    MachineDescription m = MachineDescription.defaults()
-        .with(MachineParameter.VECTOR_WIDTH, 1024)
-        .with(MachineParameter.CLOCK_MHZ, 750);
-    ObjectFile o = Asm.ok(m, ".section dram\n.dword VECTOR_WIDTH, VBYTES, VWORDS, CLOCK_MHZ,"
-        + " IMEM_WORDS, WMEM_BYTES, AMEM_BYTES, TMEM_BYTES, DRAM_BYTES, ACCUMULATORS,"
-        + " ACCUMULATOR_WIDTH, VECTOR_REGISTERS, SCALAR_REGISTERS, DMA_BYTES_PER_CYCLE,"
-        + " DMA_LATENCY_CYCLES\n");
+    MachineDescription m =
+        MachineDescription.defaults()
+            .with(MachineParameter.VECTOR_WIDTH, 1024)
+            .with(MachineParameter.CLOCK_MHZ, 750);
+    ObjectFile o =
+        Asm.ok(
+            m,
+            ".section dram\n.dword VECTOR_WIDTH, VBYTES, VWORDS, CLOCK_MHZ,"
+                + " IMEM_WORDS, WMEM_BYTES, AMEM_BYTES, TMEM_BYTES, DRAM_BYTES, ACCUMULATORS,"
+                + " ACCUMULATOR_WIDTH, VECTOR_REGISTERS, SCALAR_REGISTERS, DMA_BYTES_PER_CYCLE,"
+                + " DMA_LATENCY_CYCLES\n");
     ByteBuffer b = ByteBuffer.wrap(o.data().get(0).bytes()).order(ByteOrder.LITTLE_ENDIAN);
-    long[] expected = {1024, 128, 16, 750, 65536, 262144, 65536, 16384, 16 << 20, 8, 32, 16, 32,
-        16, 64};
+    long[] expected = {
+      1024, 128, 16, 750, 65536, 262144, 65536, 16384, 16 << 20, 8, 32, 16, 32, 16, 64
+    };
     for (long e : expected) {
       assertEquals(e, b.getLong());
     }
@@ -115,16 +120,18 @@ class ValidProgramsTest {
 
   @Test
   void labelsAndForwardReferences() {
-    ObjectFile o = Asm.ok("""
-        start:  li r1, count
-                j end
-        mid:    nop
-        end:    beq r1, r2, start
-                .equ count, end - start + 1
-                .section wmem
-                .word mid, end
-        data:   .byte 7
-        """);
+    ObjectFile o =
+        Asm.ok(
+            """
+            start:  li r1, count
+                    j end
+            mid:    nop
+            end:    beq r1, r2, start
+                    .equ count, end - start + 1
+                    .section wmem
+                    .word mid, end
+            data:   .byte 7
+            """);
     assertEquals(insn(Opcode.LI, 1, 0, 0, 4), decode(o.code()[0]));
     assertEquals(insn(Opcode.J, 0, 0, 0, 2), decode(o.code()[1]));
     assertEquals(insn(Opcode.BEQ, 0, 1, 2, -3), decode(o.code()[3]));
@@ -154,19 +161,21 @@ class ValidProgramsTest {
 
   @Test
   void localLabelsReferToTheNearestDefinition() {
-    ObjectFile o = Asm.ok("""
-        1:  nop
-            j 1f
-        1:  j 1b
-            j 1b
-            j 2f
-        2:
-        1:  j 1b
-            .section amem
-        1:  .byte 0
-            .word 1b, 1f
-        1:  .byte 0
-        """);
+    ObjectFile o =
+        Asm.ok(
+            """
+            1:  nop
+                j 1f
+            1:  j 1b
+                j 1b
+                j 2f
+            2:
+            1:  j 1b
+                .section amem
+            1:  .byte 0
+                .word 1b, 1f
+            1:  .byte 0
+            """);
     assertEquals(2, decode(o.code()[1]).target(1));
     assertEquals(2, decode(o.code()[2]).target(2));
     assertEquals(2, decode(o.code()[3]).target(3));
@@ -178,55 +187,64 @@ class ValidProgramsTest {
 
   @Test
   void setMayRedefineAndEachUseSeesTheLatestEarlierValue() {
-    ObjectFile o = Asm.ok("""
-            li r1, X
-            .set X, 1
-            li r2, X
-            .set X, X + 10
-            li r3, X
-            .equ Y, X * 2
-            .set X, 100
-        """);
+    ObjectFile o =
+        Asm.ok(
+            """
+                li r1, X
+                .set X, 1
+                li r2, X
+                .set X, X + 10
+                li r3, X
+                .equ Y, X * 2
+                .set X, 100
+            """);
     assertEquals(1, decode(o.code()[0]).imm());
     assertEquals(1, decode(o.code()[1]).imm());
     assertEquals(11, decode(o.code()[2]).imm());
     assertEquals(
-        List.of(new Symbol("X", SymbolKind.CONSTANT, 100), new Symbol("Y", SymbolKind.CONSTANT,
-            22)),
+        List.of(
+            new Symbol("X", SymbolKind.CONSTANT, 100), new Symbol("Y", SymbolKind.CONSTANT, 22)),
         o.symbols());
   }
 
   @Test
   void theLocationCounterDot() {
-    ObjectFile o = Asm.ok("""
-            nop
-            j .
-            .equ HERE, .
-            .section amem
-            .org 16
-            .word ., . + 4
-            .equ THERE, .
-        """);
+    ObjectFile o =
+        Asm.ok(
+            """
+                nop
+                j .
+                .equ HERE, .
+                .section amem
+                .org 16
+                .word ., . + 4
+                .equ THERE, .
+            """);
     assertEquals(1, decode(o.code()[1]).target(1));
     assertArrayEquals(new byte[] {16, 0, 0, 0, 20, 0, 0, 0}, o.data().get(0).bytes());
-    assertEquals(List.of(new Symbol("HERE", SymbolKind.CONSTANT, 2),
-        new Symbol("THERE", SymbolKind.CONSTANT, 24)), o.symbols());
+    assertEquals(
+        List.of(
+            new Symbol("HERE", SymbolKind.CONSTANT, 2),
+            new Symbol("THERE", SymbolKind.CONSTANT, 24)),
+        o.symbols());
   }
 
   @Test
   void memoryOperandForms() {
-    ObjectFile o = Asm.ok("""
-            vld v1, wmem[r1 + 8]
-            vld v2, amem[r2 - 8]+
-            lw r3, tmem[r3]
-            sw r4, wmem[64]
-            sw r4, wmem[r0 + 64]
-            vst v5, amem[r6 + 4 * 2 - 1]
-            vst v5, amem[(r6) + 3]
-            vst v5, amem[r6 - 2 + 10]+
-            thr v1, r2, a3, tmem[r4 + 4]+
-            dma.st wmem[r9 + VBYTES], r10, r11
-        """);
+    ObjectFile o =
+        Asm.ok(
+            """
+                vld v1, wmem[r1 + 8]
+                vld v2, amem[r2 - 8]+
+                lw r3, tmem[r3]
+                sw r4, wmem[64]
+                sw r4, wmem[r0 + 64]
+                vst v5, amem[r6 + 4 * 2 - 1]
+                vst v5, amem[(r6) + 3]
+                vst v5, amem[r6 - 2 + 10]+
+                thr v1, r2, a3, tmem[r4 + 4]+
+                dma.st wmem[r9 + VBYTES], r10, r11
+            """);
     assertEquals(new Instruction(Opcode.VLD, 1, 1, 0, 0, 0, false, 8), decode(o.code()[0]));
     assertEquals(new Instruction(Opcode.VLD, 2, 2, 0, 0, 1, true, -8), decode(o.code()[1]));
     assertEquals(new Instruction(Opcode.LW, 3, 3, 0, 0, 2, false, 0), decode(o.code()[2]));
@@ -244,8 +262,8 @@ class ValidProgramsTest {
   void pseudoInstructionsAssembleAsTheirExpansion(Pseudo p) {
     // The pseudo-instruction and its expansion written out by hand, each alone at index 0.
     String syntax = p.syntax();
-    List<String> names = p.arity() == 0
-        ? List.of() : List.of(syntax.substring(syntax.indexOf(' ') + 1).split(", "));
+    List<String> names =
+        p.arity() == 0 ? List.of() : List.of(syntax.substring(syntax.indexOf(' ') + 1).split(", "));
     List<String> args = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       args.add(names.get(i).equals("target") ? "3" : "r" + (5 + i));
@@ -263,27 +281,55 @@ class ValidProgramsTest {
 
   @Test
   void dataDirectivesAreLittleEndianAndMergeIntoRuns() {
-    ObjectFile o = Asm.ok("""
-            .section wmem
-            .byte 1, -1, 255
-            .half 0x1234, -2
-            .word 0xDEADBEEF, -1
-            .dword 0x0102030405060708
-            .section amem
-            .org 8
-            .byte 9
-            .space 3
-            .byte 10
-            .section dram
-            .byte 11
-            .section wmem
-            .byte 12
-        """);
+    ObjectFile o =
+        Asm.ok(
+            """
+                .section wmem
+                .byte 1, -1, 255
+                .half 0x1234, -2
+                .word 0xDEADBEEF, -1
+                .dword 0x0102030405060708
+                .section amem
+                .org 8
+                .byte 9
+                .space 3
+                .byte 10
+                .section dram
+                .byte 11
+                .section wmem
+                .byte 12
+            """);
     assertEquals(
         List.of(
-            new DataSection(MemorySpace.WMEM, 0, new byte[] {1, -1, -1, 0x34, 0x12, -2, -1,
-                (byte) 0xEF, (byte) 0xBE, (byte) 0xAD, (byte) 0xDE, -1, -1, -1, -1, 8, 7, 6, 5, 4,
-                3, 2, 1, 12}),
+            new DataSection(
+                MemorySpace.WMEM,
+                0,
+                new byte[] {
+                  1,
+                  -1,
+                  -1,
+                  0x34,
+                  0x12,
+                  -2,
+                  -1,
+                  (byte) 0xEF,
+                  (byte) 0xBE,
+                  (byte) 0xAD,
+                  (byte) 0xDE,
+                  -1,
+                  -1,
+                  -1,
+                  -1,
+                  8,
+                  7,
+                  6,
+                  5,
+                  4,
+                  3,
+                  2,
+                  1,
+                  12
+                }),
             new DataSection(MemorySpace.AMEM, 8, new byte[] {9}),
             new DataSection(MemorySpace.AMEM, 12, new byte[] {10}),
             new DataSection(MemorySpace.DRAM, 0, new byte[] {11})),
@@ -292,46 +338,58 @@ class ValidProgramsTest {
 
   @Test
   void alignAndSpace() {
-    ObjectFile o = Asm.ok("""
-            .section tmem
-            .byte 1
-            .align 4
-        a:  .byte 2
-            .align 8, 0xEE
-        b:  .space 2, -1
-        c:  .space 0
-            .align 1
-        d:  .byte 3
-        """);
+    ObjectFile o =
+        Asm.ok(
+            """
+                .section tmem
+                .byte 1
+                .align 4
+            a:  .byte 2
+                .align 8, 0xEE
+            b:  .space 2, -1
+            c:  .space 0
+                .align 1
+            d:  .byte 3
+            """);
     assertEquals(
         List.of(
             new DataSection(MemorySpace.TMEM, 0, new byte[] {1}),
-            new DataSection(MemorySpace.TMEM, 4, new byte[] {2, (byte) 0xEE, (byte) 0xEE,
-                (byte) 0xEE, -1, -1, 3})),
+            new DataSection(
+                MemorySpace.TMEM,
+                4,
+                new byte[] {2, (byte) 0xEE, (byte) 0xEE, (byte) 0xEE, -1, -1, 3})),
         o.data());
-    assertEquals(List.of(new Symbol("a", SymbolKind.TMEM, 4), new Symbol("b", SymbolKind.TMEM, 8),
-        new Symbol("c", SymbolKind.TMEM, 10), new Symbol("d", SymbolKind.TMEM, 10)), o.symbols());
+    assertEquals(
+        List.of(
+            new Symbol("a", SymbolKind.TMEM, 4),
+            new Symbol("b", SymbolKind.TMEM, 8),
+            new Symbol("c", SymbolKind.TMEM, 10),
+            new Symbol("d", SymbolKind.TMEM, 10)),
+        o.symbols());
   }
 
   @Test
   void rowNotationsAgreeAndPadToTheVectorWidth() {
     MachineDescription m64 = MachineDescription.defaults().with(MachineParameter.VECTOR_WIDTH, 64);
-    ObjectFile o = Asm.ok(m64, """
-            .section wmem
-        a:  .rowb "1011 0010"
-        b:  .rowx "B2"
-        c:  .rowpm "+-++ --+-"
-        d:  .rowb "1_0", 1
-        e:  .rowx "0123456789abcdef FEDCBA98 7"
-        """);
+    ObjectFile o =
+        Asm.ok(
+            m64,
+            """
+                .section wmem
+            a:  .rowb "1011 0010"
+            b:  .rowx "B2"
+            c:  .rowpm "+-++ --+-"
+            d:  .rowb "1_0", 1
+            e:  .rowx "0123456789abcdef FEDCBA98 7"
+            """);
     byte[] bytes = o.data().get(0).bytes();
     // Elements 1,0,1,1,0,0,1,0: element i is bit i of the byte, so 0b01001101.
     byte[] row = {0x4D, 0, 0, 0, 0, 0, 0, 0};
     for (int r = 0; r < 3; r++) {
       assertArrayEquals(row, Arrays.copyOfRange(bytes, 8 * r, 8 * r + 8));
     }
-    assertArrayEquals(new byte[] {(byte) 0xFD, -1, -1, -1, -1, -1, -1, -1},
-        Arrays.copyOfRange(bytes, 24, 32));
+    assertArrayEquals(
+        new byte[] {(byte) 0xFD, -1, -1, -1, -1, -1, -1, -1}, Arrays.copyOfRange(bytes, 24, 32));
     // 25 hex digits are 100 elements, padded to two 64-bit rows. A digit's most significant bit
     // comes first: "01" sets element 7, "23" elements 10, 14 and 15, the final "7" 97 to 99.
     assertEquals(48, bytes.length);
@@ -362,8 +420,13 @@ class ValidProgramsTest {
     long nop = Instruction.of(Opcode.NOP).encode();
     long halt = Instruction.of(Opcode.HALT).encode();
     assertArrayEquals(new long[] {halt, nop, nop, halt}, o.code());
-    assertEquals(List.of(new LineEntry(0, 1, 1), new LineEntry(0, 2, 3), new LineEntry(0, 2, 3),
-        new LineEntry(0, 3, 1)), o.lines());
+    assertEquals(
+        List.of(
+            new LineEntry(0, 1, 1),
+            new LineEntry(0, 2, 3),
+            new LineEntry(0, 2, 3),
+            new LineEntry(0, 3, 1)),
+        o.lines());
   }
 
   @Test
@@ -381,24 +444,26 @@ class ValidProgramsTest {
 
   @Test
   void macrosSubstituteArgumentsAndUniqueLabels() {
-    ObjectFile o = Asm.ok("""
-            .macro countdown reg, n
-            li \\reg, \\n
-        top\\@: addi \\reg, \\reg, -1
-            bnez \\reg, top\\@
-            .endm
-            .macro load vd, mem
-            vld \\vd, \\mem
-            .endm
-            .macro label name
-        \\name\\()_end:
-            .endm
-            countdown r5, 2 * 5
-            countdown r6, COUNT
-            load v3, amem[r2 + 8]+
-            label loop
-            .equ COUNT, 3
-        """);
+    ObjectFile o =
+        Asm.ok(
+            """
+                .macro countdown reg, n
+                li \\reg, \\n
+            top\\@: addi \\reg, \\reg, -1
+                bnez \\reg, top\\@
+                .endm
+                .macro load vd, mem
+                vld \\vd, \\mem
+                .endm
+                .macro label name
+            \\name\\()_end:
+                .endm
+                countdown r5, 2 * 5
+                countdown r6, COUNT
+                load v3, amem[r2 + 8]+
+                label loop
+                .equ COUNT, 3
+            """);
     assertEquals(insn(Opcode.LI, 5, 0, 0, 10), decode(o.code()[0]));
     assertEquals(insn(Opcode.BNE, 0, 5, 0, -1), decode(o.code()[2]));
     assertEquals(insn(Opcode.LI, 6, 0, 0, 3), decode(o.code()[3]));
@@ -417,17 +482,19 @@ class ValidProgramsTest {
 
   @Test
   void macrosMayInvokeMacrosAndPlaceData() {
-    ObjectFile o = Asm.ok("""
-            .macro pair a, b
-            .byte \\a, \\b
-            .endm
-            .macro quad a
-            pair \\a, \\a + 1
-            pair \\a + 2, \\a + 3
-            .endm
-            .section amem
-            quad 10
-        """);
+    ObjectFile o =
+        Asm.ok(
+            """
+                .macro pair a, b
+                .byte \\a, \\b
+                .endm
+                .macro quad a
+                pair \\a, \\a + 1
+                pair \\a + 2, \\a + 3
+                .endm
+                .section amem
+                quad 10
+            """);
     assertArrayEquals(new byte[] {10, 11, 12, 13}, o.data().get(0).bytes());
   }
 
