@@ -408,17 +408,13 @@ final class Assembly {
       }
       return slots;
     }
-    String syntax = pseudo.syntax();
-    String[] names =
-        syntax.contains(" ")
-            ? syntax.substring(syntax.indexOf(' ') + 1).split(", ")
-            : new String[0];
+    List<String> names = pseudo.operandNames();
     for (int i = 0; i < pseudo.template().size(); i++) {
       String t = pseudo.template().get(i);
       if (t.startsWith("$")) {
         int k = Integer.parseInt(t.substring(1));
         slots.add(
-            new InstructionBuilder.Slot(op.operands().get(i), c.operands().get(k), names[k], null));
+            new InstructionBuilder.Slot(op.operands().get(i), c.operands().get(k), names.get(k), null));
       } else {
         slots.add(
             new InstructionBuilder.Slot(

@@ -29,7 +29,9 @@ public record Operand(OperandKind kind, Field field, String name, long min, long
   }
 
   static Operand target() {
-    return new Operand(OperandKind.TARGET, Field.IMM, "target", IMM32_MIN, IMM32_MAX);
+    // The distance is added to pc as a signed number, so only signed 32-bit distances exist.
+    return new Operand(
+        OperandKind.TARGET, Field.IMM, "target", Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
   static Operand memory(boolean postIncrementAllowed) {

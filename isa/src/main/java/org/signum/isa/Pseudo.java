@@ -61,6 +61,11 @@ public enum Pseudo {
     return expansion;
   }
 
+  /** The names of the pseudo-instruction's operands, in assembly order. */
+  public List<String> operandNames() {
+    return operandNames;
+  }
+
   /** Number of operands the pseudo-instruction takes. */
   public int arity() {
     return operandNames.size();
