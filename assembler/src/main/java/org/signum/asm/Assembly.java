@@ -414,7 +414,8 @@ final class Assembly {
       if (t.startsWith("$")) {
         int k = Integer.parseInt(t.substring(1));
         slots.add(
-            new InstructionBuilder.Slot(op.operands().get(i), c.operands().get(k), names.get(k), null));
+            new InstructionBuilder.Slot(
+                op.operands().get(i), c.operands().get(k), names.get(k), null));
       } else {
         slots.add(
             new InstructionBuilder.Slot(

@@ -43,7 +43,9 @@ public record ObjectFile(
     }
   }
 
-  /** Where a symbol lives: code (value is an instruction index), a memory (a byte address), or none. */
+  /**
+   * Where a symbol lives: code (value is an instruction index), a memory (a byte address), or none.
+   */
   public enum SymbolKind {
     CODE,
     WMEM,
@@ -73,7 +75,8 @@ public record ObjectFile(
 
   @Override
   public int hashCode() {
-    return Objects.hash(machine, entry, java.util.Arrays.hashCode(code), data, symbols, lines, files);
+    return Objects.hash(
+        machine, entry, java.util.Arrays.hashCode(code), data, symbols, lines, files);
   }
 
   /** {@code file:line} of instruction {@code pc}, or null when unknown. */

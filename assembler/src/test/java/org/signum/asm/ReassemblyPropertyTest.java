@@ -35,7 +35,8 @@ class ReassemblyPropertyTest {
   Arbitrary<ObjectFile> programs() {
     Arbitrary<Long> word =
         Arbitraries.frequencyOf(
-            Tuple.of(6, ObjectFileArbitraries.instructionWords()), Tuple.of(1, Arbitraries.longs()));
+            Tuple.of(6, ObjectFileArbitraries.instructionWords()),
+            Tuple.of(1, Arbitraries.longs()));
     Arbitrary<List<Long>> words = word.list().ofMinSize(1).ofMaxSize(40);
     Arbitrary<List<Integer>> labelled = Arbitraries.integers().between(0, 39).list().ofMaxSize(4);
     Arbitrary<List<byte[]>> data =

@@ -12,10 +12,10 @@ import org.signum.asm.ObjectFileWriter;
 import org.signum.isa.MachineDescription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code signum asm}: assembles a source file into an object file. */
 @Command(

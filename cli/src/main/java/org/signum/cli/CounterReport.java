@@ -22,12 +22,10 @@ final class CounterReport {
     out.println("memory traffic         bits read   bits written");
     for (MemorySpace m : MemorySpace.values()) {
       if (m.onChip()) {
-        out.printf(
-            "  %-14s %,15d %,14d%n", m.assemblyName(), c.bitsRead(m), c.bitsWritten(m));
+        out.printf("  %-14s %,15d %,14d%n", m.assemblyName(), c.bitsRead(m), c.bitsWritten(m));
       }
     }
-    out.printf(
-        "  %-14s %,15d %,14d%n", "imem (fetch)", c.wordsFetched() * 64, 0L);
+    out.printf("  %-14s %,15d %,14d%n", "imem (fetch)", c.wordsFetched() * 64, 0L);
     long dramRead = c.dramBytesRead();
     long dramWritten = c.dramBytesWritten();
     if (dramRead + dramWritten > 0) {

@@ -21,13 +21,13 @@ import org.signum.sim.Simulator;
 import org.signum.sim.SimulatorException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code signum demo}: assembles and runs the bundled two-layer binary network (examples/mlp2.s),
- * checks every hidden bit, score and the class against a plain Java evaluation of the same
- * weights, and reports what the machine did.
+ * checks every hidden bit, score and the class against a plain Java evaluation of the same weights,
+ * and reports what the machine did.
  */
 @Command(
     name = "demo",

@@ -7,10 +7,10 @@ import org.signum.asm.ObjectFile;
 import org.signum.asm.ObjectFileException;
 import org.signum.asm.ObjectFileReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code signum disasm}: turns an object file back into assembly. */
 @Command(

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.signum.isa.IsaReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code signum isa}: prints the instruction-set reference generated from the table. */
 @Command(
@@ -16,9 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class IsaCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--machine-doc",
-      description = "Print the machine-description reference instead.")
+  @Option(names = "--machine-doc", description = "Print the machine-description reference instead.")
   boolean machineDoc;
 
   @Option(

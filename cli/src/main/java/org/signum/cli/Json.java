@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal JSON writer for the command line's machine-readable outputs: maps become objects,
- * lists arrays, numbers and booleans literals, null null, anything else a string.
+ * A minimal JSON writer for the command line's machine-readable outputs: maps become objects, lists
+ * arrays, numbers and booleans literals, null null, anything else a string.
  */
 final class Json {
   private Json() {}

@@ -5,9 +5,9 @@ import java.util.concurrent.Callable;
 import org.signum.isa.MachineDescription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code signum machine}: prints or checks a machine description. */
 @Command(

@@ -8,8 +8,8 @@ import org.signum.sim.Simulator;
 import org.signum.sim.SimulatorException;
 
 /**
- * The demo network's parameters, read from the loaded program through its symbols, and a plain
- * Java evaluation of it on +1/-1 integers that shares nothing with the machine's packed path.
+ * The demo network's parameters, read from the loaded program through its symbols, and a plain Java
+ * evaluation of it on +1/-1 integers that shares nothing with the machine's packed path.
  */
 final class Network {
   final int inputs;

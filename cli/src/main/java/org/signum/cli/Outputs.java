@@ -42,7 +42,8 @@ final class Outputs {
         try {
           Files.deleteIfExists(tmp);
         } catch (IOException ignored) {
-          // The temporary file is hidden and harmless; the write itself already succeeded or failed.
+          // The temporary file is hidden and harmless; the write itself already succeeded or
+          // failed.
         }
       }
     }

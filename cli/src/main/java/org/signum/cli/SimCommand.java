@@ -25,10 +25,10 @@ import org.signum.sim.io.MemorySpec;
 import org.signum.sim.io.MemoryTransfer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code signum sim}: runs a program on the bit-accurate simulator. */
 @Command(
@@ -167,7 +167,8 @@ final class SimCommand implements Callable<Integer> {
       Files.move(tmp, traceFile, StandardCopyOption.REPLACE_EXISTING);
       return r;
     } catch (IOException e) {
-      throw new CliException("signum: error: cannot write trace " + traceFile + ": " + e.getMessage());
+      throw new CliException(
+          "signum: error: cannot write trace " + traceFile + ": " + e.getMessage());
     } finally {
       if (tmp != null) {
         try {

@@ -156,13 +156,17 @@ class CommandLineTest {
 
   @Test
   void loadedInputsChangeTheResult() throws IOException {
-    Path src = write("sum.s", "li r1, 0\nlw r2, amem[r1]\nlw r3, amem[r1 + 4]\nadd r4, r2, r3\n"
-        + "sw r4, amem[8]\nhalt\n");
+    Path src =
+        write(
+            "sum.s",
+            "li r1, 0\nlw r2, amem[r1]\nlw r3, amem[r1 + 4]\nadd r4, r2, r3\n"
+                + "sw r4, amem[8]\nhalt\n");
     Path in = tmp.resolve("in.bin");
     Files.write(in, new byte[] {5, 0, 0, 0, 7, 0, 0, 0});
     Path out = tmp.resolve("out.bin");
-    CliRun r = CliRun.of("sim", src.toString(), "-q", "--load", "amem:0=" + in,
-        "--dump", "amem:8:4=" + out);
+    CliRun r =
+        CliRun.of(
+            "sim", src.toString(), "-q", "--load", "amem:0=" + in, "--dump", "amem:8:4=" + out);
     assertEquals(0, r.exit(), r::toString);
     assertEquals("", r.out());
     byte[] result = Files.readAllBytes(out);
@@ -203,8 +207,13 @@ class CommandLineTest {
     Path wide = write("wide.machine", "vector_width = 512\n");
     Path obj = tmp.resolve("dot.sgo");
     CliRun asm =
-        CliRun.of("asm", EXAMPLES.resolve("dot.s").toString(), "--machine", wide.toString(),
-            "-o", obj.toString());
+        CliRun.of(
+            "asm",
+            EXAMPLES.resolve("dot.s").toString(),
+            "--machine",
+            wide.toString(),
+            "-o",
+            obj.toString());
     assertEquals(0, asm.exit(), asm::toString);
     CliRun sim = CliRun.of("sim", obj.toString());
     assertEquals(1, sim.exit(), sim::toString);

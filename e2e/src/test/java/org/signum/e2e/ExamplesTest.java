@@ -13,8 +13,8 @@ import org.signum.isa.MachineParameter;
 import org.signum.isa.MemorySpace;
 
 /**
- * Each hand-written kernel in examples/ against a plain integer computation of the same
- * arithmetic: on its bundled data, and on random data written over it, at several vector widths.
+ * Each hand-written kernel in examples/ against a plain integer computation of the same arithmetic:
+ * on its bundled data, and on random data written over it, at several vector widths.
  */
 class ExamplesTest {
 

@@ -125,7 +125,8 @@ public record Instruction(
       case IMMEDIATE -> Integer.toString(imm);
       case TARGET -> {
         long t = target(pc);
-        String name = t >= Integer.MIN_VALUE && t <= Integer.MAX_VALUE ? targetName.apply((int) t) : null;
+        String name =
+            t >= Integer.MIN_VALUE && t <= Integer.MAX_VALUE ? targetName.apply((int) t) : null;
         yield name != null ? name : Long.toString(t);
       }
       case MEMORY, MEMORY_NO_INCREMENT -> {

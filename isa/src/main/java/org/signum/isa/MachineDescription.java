@@ -39,7 +39,8 @@ public final class MachineDescription {
   /** This machine with one parameter changed. */
   public MachineDescription with(MachineParameter p, long value) {
     if (!p.accepts(value)) {
-      throw new IllegalArgumentException(p.key() + " must be " + p.expectation() + ", got " + value);
+      throw new IllegalArgumentException(
+          p.key() + " must be " + p.expectation() + ", got " + value);
     }
     Map<MachineParameter, Long> v = new EnumMap<>(values);
     v.put(p, value);
@@ -165,8 +166,8 @@ public final class MachineDescription {
   }
 
   /**
-   * Parses machine-description text; {@code source} names it in messages. All problems are
-   * reported together.
+   * Parses machine-description text; {@code source} names it in messages. All problems are reported
+   * together.
    */
   public static MachineDescription parse(String text, String source)
       throws MachineDescriptionException {
@@ -204,7 +205,8 @@ public final class MachineDescription {
       String value = line.substring(eq + 1).strip();
       if (key.equals("name")) {
         if (!value.matches("[A-Za-z0-9_.-]+")) {
-          errors.add(where + "name: expected letters, digits, '_', '.' or '-', got '" + value + "'");
+          errors.add(
+              where + "name: expected letters, digits, '_', '.' or '-', got '" + value + "'");
         } else if (name != null) {
           errors.add(where + "name: given twice");
         } else {

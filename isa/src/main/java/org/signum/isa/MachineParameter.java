@@ -6,48 +6,112 @@ package org.signum.isa;
  * machine all derive from this table.
  *
  * <p>Architectural parameters change what a program means (register counts, widths, memory sizes):
- * an object file records them and the simulator refuses to run it on a machine that differs.
- * Timing parameters change only how long it takes.
+ * an object file records them and the simulator refuses to run it on a machine that differs. Timing
+ * parameters change only how long it takes.
  */
 public enum MachineParameter {
   VECTOR_WIDTH(
-      "vector_width", 256, 64, 4096, Constraint.POWER_OF_TWO, "bits", true,
+      "vector_width",
+      256,
+      64,
+      4096,
+      Constraint.POWER_OF_TWO,
+      "bits",
+      true,
       "width of a vector register and of every packed-row load, store and popcount"),
   VECTOR_REGISTERS(
-      "vector_registers", 16, 1, 32, Constraint.NONE, "registers", true,
+      "vector_registers",
+      16,
+      1,
+      32,
+      Constraint.NONE,
+      "registers",
+      true,
       "number of vector registers v0.."),
   SCALAR_REGISTERS(
-      "scalar_registers", 32, 2, 32, Constraint.NONE, "registers", true,
+      "scalar_registers",
+      32,
+      2,
+      32,
+      Constraint.NONE,
+      "registers",
+      true,
       "number of scalar registers r0.. (r0 reads as zero)"),
   ACCUMULATORS(
-      "accumulators", 8, 1, 32, Constraint.NONE, "registers", true,
-      "number of accumulators a0.."),
+      "accumulators", 8, 1, 32, Constraint.NONE, "registers", true, "number of accumulators a0.."),
   ACCUMULATOR_WIDTH(
-      "accumulator_width", 32, 8, 32, Constraint.NONE, "bits", true,
+      "accumulator_width",
+      32,
+      8,
+      32,
+      Constraint.NONE,
+      "bits",
+      true,
       "accumulator width; arithmetic wraps modulo 2^width, values read as two's complement"),
   IMEM_WORDS(
-      "imem_words", 65536, 1, 1 << 24, Constraint.NONE, "instructions", true,
+      "imem_words",
+      65536,
+      1,
+      1 << 24,
+      Constraint.NONE,
+      "instructions",
+      true,
       "instruction memory size, in 64-bit instruction words"),
   WMEM_BYTES(
-      "wmem_bytes", 256 * 1024, 0, 1 << 30, Constraint.MULTIPLE_OF_8, "bytes", true,
+      "wmem_bytes",
+      256 * 1024,
+      0,
+      1 << 30,
+      Constraint.MULTIPLE_OF_8,
+      "bytes",
+      true,
       "weight memory size; 0 means the machine has none"),
   AMEM_BYTES(
-      "amem_bytes", 64 * 1024, 0, 1 << 30, Constraint.MULTIPLE_OF_8, "bytes", true,
+      "amem_bytes",
+      64 * 1024,
+      0,
+      1 << 30,
+      Constraint.MULTIPLE_OF_8,
+      "bytes",
+      true,
       "activation memory size; 0 means the machine has none"),
   TMEM_BYTES(
-      "tmem_bytes", 16 * 1024, 0, 1 << 30, Constraint.MULTIPLE_OF_8, "bytes", true,
+      "tmem_bytes",
+      16 * 1024,
+      0,
+      1 << 30,
+      Constraint.MULTIPLE_OF_8,
+      "bytes",
+      true,
       "threshold memory size; 0 means the machine has none"),
   DRAM_BYTES(
-      "dram_bytes", 16 * 1024 * 1024, 0, 1 << 30, Constraint.MULTIPLE_OF_8, "bytes", true,
+      "dram_bytes",
+      16 * 1024 * 1024,
+      0,
+      1 << 30,
+      Constraint.MULTIPLE_OF_8,
+      "bytes",
+      true,
       "off-chip DRAM size; 0 means the machine has none"),
   DMA_BYTES_PER_CYCLE(
-      "dma_bytes_per_cycle", 16, 1, 4096, Constraint.NONE, "bytes/cycle", false,
+      "dma_bytes_per_cycle",
+      16,
+      1,
+      4096,
+      Constraint.NONE,
+      "bytes/cycle",
+      false,
       "DMA bandwidth between DRAM and on-chip memory"),
   DMA_LATENCY_CYCLES(
-      "dma_latency_cycles", 64, 0, 1_000_000, Constraint.NONE, "cycles", false,
+      "dma_latency_cycles",
+      64,
+      0,
+      1_000_000,
+      Constraint.NONE,
+      "cycles",
+      false,
       "cycles from a DMA's issue to its first byte"),
-  CLOCK_MHZ(
-      "clock_mhz", 500, 1, 10_000, Constraint.NONE, "MHz", false, "clock frequency");
+  CLOCK_MHZ("clock_mhz", 500, 1, 10_000, Constraint.NONE, "MHz", false, "clock frequency");
 
   /** Extra validity rules beyond the range. */
   public enum Constraint {

@@ -1,9 +1,10 @@
 package org.signum.isa;
 
 /**
- * The machine's memories. The three on-chip memories are addressed by load, store, threshold and DMA
- * instructions through the {@code mem} field; DRAM is reached only by DMA, through a byte address held
- * in a scalar register. Code lives in a separate instruction memory addressed by instruction index.
+ * The machine's memories. The three on-chip memories are addressed by load, store, threshold and
+ * DMA instructions through the {@code mem} field; DRAM is reached only by DMA, through a byte
+ * address held in a scalar register. Code lives in a separate instruction memory addressed by
+ * instruction index.
  */
 public enum MemorySpace {
   WMEM(0, "wmem", "weights"),

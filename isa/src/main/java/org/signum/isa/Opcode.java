@@ -42,7 +42,12 @@ import java.util.Set;
  */
 public enum Opcode {
   NOP(0x01, "nop", CONTROL, "do nothing", "no architectural effect"),
-  HALT(0x02, "halt", CONTROL, "stop the machine", "execution stops; the pc stays on this instruction"),
+  HALT(
+      0x02,
+      "halt",
+      CONTROL,
+      "stop the machine",
+      "execution stops; the pc stays on this instruction"),
   DWAIT(
       0x03,
       "dwait",
@@ -56,7 +61,15 @@ public enum Opcode {
   SUB(0x0A, "sub", SCALAR_ALU, "subtract", "R[rd] = wrap32(R[rs1] - R[rs2])", rd(), rs1(), rs2()),
   AND(0x0B, "and", SCALAR_ALU, "bitwise and", "R[rd] = R[rs1] & R[rs2]", rd(), rs1(), rs2()),
   OR(0x0C, "or", SCALAR_ALU, "bitwise or", "R[rd] = R[rs1] | R[rs2]", rd(), rs1(), rs2()),
-  XOR(0x0D, "xor", SCALAR_ALU, "bitwise exclusive or", "R[rd] = R[rs1] ^ R[rs2]", rd(), rs1(), rs2()),
+  XOR(
+      0x0D,
+      "xor",
+      SCALAR_ALU,
+      "bitwise exclusive or",
+      "R[rd] = R[rs1] ^ R[rs2]",
+      rd(),
+      rs1(),
+      rs2()),
   SLL(
       0x0E,
       "sll",
@@ -120,7 +133,8 @@ public enum Opcode {
       rd(),
       rs1(),
       imm32("imm")),
-  ANDI(0x15, "andi", SCALAR_ALU, "and immediate", "R[rd] = R[rs1] & imm", rd(), rs1(), imm32("imm")),
+  ANDI(
+      0x15, "andi", SCALAR_ALU, "and immediate", "R[rd] = R[rs1] & imm", rd(), rs1(), imm32("imm")),
   ORI(0x16, "ori", SCALAR_ALU, "or immediate", "R[rd] = R[rs1] | imm", rd(), rs1(), imm32("imm")),
   XORI(
       0x17,
@@ -168,7 +182,15 @@ public enum Opcode {
       rs1(),
       imm32("imm")),
 
-  BEQ(0x20, "beq", BRANCH, "branch if equal", "if R[rs1] == R[rs2]: pc = target", rs1(), rs2(), target()),
+  BEQ(
+      0x20,
+      "beq",
+      BRANCH,
+      "branch if equal",
+      "if R[rs1] == R[rs2]: pc = target",
+      rs1(),
+      rs2(),
+      target()),
   BNE(
       0x21,
       "bne",
@@ -269,7 +291,13 @@ public enum Opcode {
   VXOR(0x43, "vxor", VECTOR_ALU, "bitwise XOR", "V[vd] = V[va] ^ V[vb]", vd(), va(), vb()),
   VNOT(0x44, "vnot", VECTOR_ALU, "bitwise NOT", "V[vd] = ~V[va]", vd(), va()),
   VMOV(0x45, "vmov", VECTOR_ALU, "copy a row", "V[vd] = V[va]", vd(), va()),
-  VCLR(0x46, "vclr", VECTOR_ALU, "clear a row", "V[vd] = 0 (every bit 0, i.e. every element -1)", vd()),
+  VCLR(
+      0x46,
+      "vclr",
+      VECTOR_ALU,
+      "clear a row",
+      "V[vd] = 0 (every bit 0, i.e. every element -1)",
+      vd()),
   VMASK(
       0x47,
       "vmask",

@@ -3,8 +3,8 @@ package org.signum.isa;
 import java.util.List;
 
 /**
- * One operand of an instruction's assembly syntax: its kind, the field that holds it, the name
- * used in the syntax string, and for immediates the range the assembler accepts.
+ * One operand of an instruction's assembly syntax: its kind, the field that holds it, the name used
+ * in the syntax string, and for immediates the range the assembler accepts.
  *
  * @param kind what the operand is
  * @param field the encoding field (for memory operands the base-register field; the memory, offset

@@ -12,7 +12,9 @@ public enum OperandKind {
   IMMEDIATE("immediate", null),
   /** A code label or expression naming an instruction index, encoded as a pc-relative distance. */
   TARGET("branch target", null),
-  /** {@code mem[rB + imm]} or {@code mem[rB + imm]+}: an on-chip memory, base register and offset. */
+  /**
+   * {@code mem[rB + imm]} or {@code mem[rB + imm]+}: an on-chip memory, base register and offset.
+   */
   MEMORY("memory operand", null),
   /** {@code mem[rB + imm]} without post-increment (DMA). */
   MEMORY_NO_INCREMENT("memory operand", null);

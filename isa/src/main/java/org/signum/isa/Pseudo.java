@@ -11,9 +11,15 @@ import java.util.List;
 public enum Pseudo {
   MV("mv", "copy a scalar register", Opcode.ADDI, List.of("rd", "rs"), List.of("$0", "$1", "0")),
   NEG("neg", "negate", Opcode.SUB, List.of("rd", "rs"), List.of("$0", "r0", "$1")),
-  NOT("not", "bitwise not of a scalar", Opcode.XORI, List.of("rd", "rs"), List.of("$0", "$1", "-1")),
+  NOT(
+      "not",
+      "bitwise not of a scalar",
+      Opcode.XORI,
+      List.of("rd", "rs"),
+      List.of("$0", "$1", "-1")),
   BEQZ("beqz", "branch if zero", Opcode.BEQ, List.of("rs", "target"), List.of("$0", "r0", "$1")),
-  BNEZ("bnez", "branch if not zero", Opcode.BNE, List.of("rs", "target"), List.of("$0", "r0", "$1")),
+  BNEZ(
+      "bnez", "branch if not zero", Opcode.BNE, List.of("rs", "target"), List.of("$0", "r0", "$1")),
   BGT(
       "bgt",
       "branch if greater than, signed",
@@ -26,7 +32,12 @@ public enum Pseudo {
       Opcode.BGE,
       List.of("rs1", "rs2", "target"),
       List.of("$1", "$0", "$2")),
-  CALL("call", "call a subroutine, return address in r31", Opcode.JAL, List.of("target"), List.of("r31", "$0")),
+  CALL(
+      "call",
+      "call a subroutine, return address in r31",
+      Opcode.JAL,
+      List.of("target"),
+      List.of("r31", "$0")),
   RET("ret", "return from a subroutine", Opcode.JR, List.of(), List.of("r31"));
 
   private final String mnemonic;

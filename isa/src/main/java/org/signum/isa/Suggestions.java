@@ -7,8 +7,8 @@ public final class Suggestions {
   private Suggestions() {}
 
   /**
-   * The candidate closest to {@code word}, if it is close enough to be a plausible typo (distance at
-   * most 2, and less than the word's length), else null.
+   * The candidate closest to {@code word}, if it is close enough to be a plausible typo (distance
+   * at most 2, and less than the word's length), else null.
    */
   public static String closest(String word, Collection<String> candidates) {
     String best = null;

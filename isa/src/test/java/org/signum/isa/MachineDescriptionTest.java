@@ -97,10 +97,12 @@ class MachineDescriptionTest {
     assertEquals(
         List.of("vector_width: object file built for 512, machine has 256"),
         d.mismatches(wide.architecturalParameters()));
-    Map<String, Long> timingOnly = d.with(MachineParameter.CLOCK_MHZ, 1000).architecturalParameters();
+    Map<String, Long> timingOnly =
+        d.with(MachineParameter.CLOCK_MHZ, 1000).architecturalParameters();
     assertEquals(List.of(), d.mismatches(timingOnly));
     assertEquals(
-        List.of("warp: object file records a parameter this version does not know",
+        List.of(
+            "warp: object file records a parameter this version does not know",
             "vector_width: not recorded in the object file",
             "vector_registers: not recorded in the object file",
             "scalar_registers: not recorded in the object file",
