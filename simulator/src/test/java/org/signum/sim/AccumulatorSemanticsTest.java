@@ -72,14 +72,23 @@ class AccumulatorSemanticsTest {
     "12, 2047, 1, -2048",
   })
   void aaddiWrapsAtTheAccumulatorWidth(int aw, int start, int add, long expected) {
-    Program p = new Program().add(li(1, start)).add(rrr(Opcode.ASET, 0, 1, 0)).add(rri(Opcode.AADDI, 0, 0, add));
+    Program p =
+        new Program()
+            .add(li(1, start))
+            .add(rrr(Opcode.ASET, 0, 1, 0))
+            .add(rri(Opcode.AADDI, 0, 0, add));
     assertEquals(expected, Runs.halted(p, width(aw)).accumulator(0));
   }
 
   @Test
   void popcountWrapsAtEightBits() {
     // 256 agreeing positions, accumulated once: 256 mod 2^8 = 0; then +127 more ones of v1.
-    Program p = rows().add(rrr(Opcode.XPOPACC, 0, 1, 1)).add(rri(Opcode.AADDI, 0, 0, 127)).add(rrr(Opcode.XPOPACC, 1, 2, 2)).add(rrr(Opcode.XPOPACC, 1, 2, 2));
+    Program p =
+        rows()
+            .add(rrr(Opcode.XPOPACC, 0, 1, 1))
+            .add(rri(Opcode.AADDI, 0, 0, 127))
+            .add(rrr(Opcode.XPOPACC, 1, 2, 2))
+            .add(rrr(Opcode.XPOPACC, 1, 2, 2));
     Simulator s = Runs.halted(p, width(8));
     assertEquals(127, s.accumulator(0));
     assertEquals(0, s.accumulator(1));

@@ -27,20 +27,24 @@ import org.signum.isa.Operand;
 import org.signum.isa.OperandKind;
 
 /**
- * Random programs run on the simulator and on {@link ReferenceMachine}, which must agree on how
- * the run ends and on every register, memory byte and event count afterwards. Operands are biased
+ * Random programs run on the simulator and on {@link ReferenceMachine}, which must agree on how the
+ * run ends and on every register, memory byte and event count afterwards. Operands are biased
  * toward the few registers the prologue fills with addresses and counts, so that memory operations
  * mostly hit, and the DMA, hazard, trap and wrap-around paths all occur.
  */
 class SimulatorVersusReferenceTest {
   private static final long STEP_LIMIT = 2_000;
   private static final int RAW_REGISTER = 100;
+
   /** Prologue values for programs that keep their addresses valid: aligned offsets and lengths. */
   private static final int[] TAME = {0, 8, 16, 32, 64};
+
   /** Prologue values: mostly aligned addresses and lengths, a few that misalign or overrun. */
   private static final int[] USEFUL = {0, 0, 8, 8, 16, 16, 24, 32, 32, 64, 4, 1, -8, 128};
 
-  /** One generated instruction: the opcode and a raw choice for each field; raw != 0 is a raw word. */
+  /**
+   * One generated instruction: the opcode and a raw choice for each field; raw != 0 is a raw word.
+   */
   record Spec(Opcode op, int a, int b, int c, int d, int mem, boolean pi, int imm, long raw) {}
 
   /** A single instruction, or a counted loop of {@code count} around {@code body}. */
@@ -222,8 +226,15 @@ class SimulatorVersusReferenceTest {
     RunResult last = runInParts(sim, mode);
 
     Supplier<String> where =
-        () -> "reference: " + refStop + " " + ref.trap + " at pc " + ref.pc + "; simulator: "
-            + (last.trap() == null ? "halted" : last.trap().message());
+        () ->
+            "reference: "
+                + refStop
+                + " "
+                + ref.trap
+                + " at pc "
+                + ref.pc
+                + "; simulator: "
+                + (last.trap() == null ? "halted" : last.trap().message());
     assertEquals(refStop.name(), last.stop().name(), where);
     if (refStop == ReferenceMachine.Stop.TRAPPED) {
       assertEquals(ref.trap, last.trap().kind(), where);
@@ -294,8 +305,12 @@ class SimulatorVersusReferenceTest {
     Arbitrary<Integer> scalars = Arbitraries.of(8, 32);
     Arbitrary<Integer> vectors = Arbitraries.of(4, 16);
     Arbitrary<Integer> accs = Arbitraries.of(2, 8);
-    Arbitrary<Integer> small = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(0)), Tuple.of(8, Arbitraries.of(128, 256)));
-    Arbitrary<Integer> dram = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(0)), Tuple.of(8, Arbitraries.of(256, 512)));
+    Arbitrary<Integer> small =
+        Arbitraries.frequencyOf(
+            Tuple.of(1, Arbitraries.just(0)), Tuple.of(8, Arbitraries.of(128, 256)));
+    Arbitrary<Integer> dram =
+        Arbitraries.frequencyOf(
+            Tuple.of(1, Arbitraries.just(0)), Tuple.of(8, Arbitraries.of(256, 512)));
     Arbitrary<Integer> imem = Arbitraries.of(192, 4096);
     return Combinators.combine(vw, aw, scalars, vectors, accs, small, dram, imem)
         .as(
@@ -362,7 +377,8 @@ class SimulatorVersusReferenceTest {
             Tuple.of(1, Arbitraries.integers()));
     Arbitrary<Long> raw =
         Arbitraries.frequencyOf(
-            Tuple.of(60, Arbitraries.just(0L)), Tuple.of(1, Arbitraries.longs().filter(w -> w != 0)));
+            Tuple.of(60, Arbitraries.just(0L)),
+            Tuple.of(1, Arbitraries.longs().filter(w -> w != 0)));
     Arbitrary<Integer> mem = Arbitraries.integers().between(0, 2);
     Arbitrary<Spec> fields =
         Combinators.combine(ops, reg, reg, reg, reg, mem, Arbitraries.of(true, false), imm)

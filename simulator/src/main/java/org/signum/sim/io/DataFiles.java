@@ -40,13 +40,16 @@ public final class DataFiles {
 
   /** Whether {@code file} starts with the {@code .npy} magic string. */
   public static boolean isNpy(byte[] file) {
-    return file.length >= MAGIC.length && Arrays.equals(file, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
+    return file.length >= MAGIC.length
+        && Arrays.equals(file, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
   }
 
   private static byte[] npyData(byte[] file) {
     if (file.length < 10) {
       throw new IllegalArgumentException(
-          "the file has " + file.length + " bytes, too few for the magic, version and header length");
+          "the file has "
+              + file.length
+              + " bytes, too few for the magic, version and header length");
     }
     int major = file[6] & 0xFF;
     int minor = file[7] & 0xFF;
@@ -58,7 +61,10 @@ public final class DataFiles {
     } else if ((major == 2 || major == 3) && minor == 0) {
       if (file.length < 12) {
         throw new IllegalArgumentException(
-            "the file has " + file.length + " bytes, too few for a version " + major
+            "the file has "
+                + file.length
+                + " bytes, too few for a version "
+                + major
                 + ".0 header length");
       }
       headerStart = 12;
@@ -153,8 +159,14 @@ public final class DataFiles {
     long need = dataBytes(shape, item, dtype);
     if (need != data.length) {
       throw new IllegalArgumentException(
-          "shape " + shapeText(shape) + " of dtype '" + dtype + "' needs " + need
-              + " bytes, got " + data.length);
+          "shape "
+              + shapeText(shape)
+              + " of dtype '"
+              + dtype
+              + "' needs "
+              + need
+              + " bytes, got "
+              + data.length);
     }
     byte[] header =
         new NpyHeader(dtype, false, shape.clone()).render().getBytes(StandardCharsets.ISO_8859_1);

@@ -50,7 +50,8 @@ class DataFilesTest {
   @Test
   void readsTheRawBytesOfNumpyArrays() throws Exception {
     assertArrayEquals(le(0, 1, 2, 3, 4, 5), DataFiles.read(npy("i4_2x3.npy")));
-    assertArrayEquals(new byte[] {1, 2, 3, (byte) 254, (byte) 255}, DataFiles.read(npy("u1_5.npy")));
+    assertArrayEquals(
+        new byte[] {1, 2, 3, (byte) 254, (byte) 255}, DataFiles.read(npy("u1_5.npy")));
     assertArrayEquals(new byte[] {1, 0, 1}, DataFiles.read(npy("bool_3.npy")));
     assertArrayEquals(
         new byte[] {0, 0, 0, 0, 0, 0, (byte) 0xF8, 0x3F}, DataFiles.read(npy("f8_scalar.npy")));
@@ -125,7 +126,8 @@ class DataFilesTest {
   void writingIntoAMissingDirectoryFailsClearly() {
     Path p = dir.resolve("no/such/dir/out.bin");
     String msg =
-        assertThrows(DataFileException.class, () -> DataFiles.writeRaw(p, new byte[1])).getMessage();
+        assertThrows(DataFileException.class, () -> DataFiles.writeRaw(p, new byte[1]))
+            .getMessage();
     assertEquals(p + ": cannot write: no such file or directory", msg);
   }
 
@@ -157,12 +159,14 @@ class DataFilesTest {
   void unsupportedLayoutsAndTypes() throws Exception {
     Path f = npy("fortran.npy");
     assertEquals(
-        f + ": not a valid .npy file: fortran_order is True; only C-order arrays are supported"
+        f
+            + ": not a valid .npy file: fortran_order is True; only C-order arrays are supported"
             + " (save with numpy.ascontiguousarray)",
         error(f));
     Path b = npy("bigendian.npy");
     assertEquals(
-        b + ": not a valid .npy file: dtype '>i4' is big-endian; only little-endian ('<') or"
+        b
+            + ": not a valid .npy file: dtype '>i4' is big-endian; only little-endian ('<') or"
             + " byte-sized data is supported",
         error(b));
     Path s = npy("structured.npy");
@@ -171,7 +175,8 @@ class DataFilesTest {
         error(s));
     Path o = npy("object.npy");
     assertEquals(
-        o + ": not a valid .npy file: dtype '|O' holds Python objects, which have no raw bytes to"
+        o
+            + ": not a valid .npy file: dtype '|O' holds Python objects, which have no raw bytes to"
             + " load",
         error(o));
   }
@@ -209,18 +214,24 @@ class DataFilesTest {
     longHeader[9] = (byte) 0xFF;
     Path hl = file("hl.npy", longHeader);
     assertEquals(
-        hl + ": not a valid .npy file: header length 65535 runs past the end of the file (133"
+        hl
+            + ": not a valid .npy file: header length 65535 runs past the end of the file (133"
             + " bytes)",
         error(hl));
 
     byte[] version = good.clone();
     version[6] = 4;
     Path v = file("v.npy", version);
-    assertEquals(v + ": not a valid .npy file: format version 4.0 is not 1.0, 2.0 or 3.0", error(v));
+    assertEquals(
+        v + ": not a valid .npy file: format version 4.0 is not 1.0, 2.0 or 3.0", error(v));
 
     Path garbage = file("g.npy", replace(good, "{'descr'", "['descr'"));
-    assertTrue(error(garbage).startsWith(garbage + ": not a valid .npy file: malformed header:"
-        + " expected '{' at offset 0"));
+    assertTrue(
+        error(garbage)
+            .startsWith(
+                garbage
+                    + ": not a valid .npy file: malformed header:"
+                    + " expected '{' at offset 0"));
 
     Path noShape = file("ns.npy", replace(good, "'shape'", "'shapf'"));
     assertEquals(

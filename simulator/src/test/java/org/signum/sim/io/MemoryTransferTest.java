@@ -21,8 +21,7 @@ class MemoryTransferTest {
   @TempDir Path dir;
 
   private static Simulator simulator() throws Exception {
-    MachineDescription m =
-        MachineDescription.defaults().with(MachineParameter.TMEM_BYTES, 64);
+    MachineDescription m = MachineDescription.defaults().with(MachineParameter.TMEM_BYTES, 64);
     ObjectFile f =
         new ObjectFile(
             m.architecturalParameters(),
@@ -49,7 +48,8 @@ class MemoryTransferTest {
     Path out = dir.resolve("out.npy");
     MemoryTransfer.dump(s, MemorySpec.parse("tmem:32:4=" + out));
     assertArrayEquals(new byte[] {4, 5, 6, 7}, DataFiles.read(out));
-    assertEquals('|', Files.readString(out, java.nio.charset.StandardCharsets.ISO_8859_1).charAt(21));
+    assertEquals(
+        '|', Files.readString(out, java.nio.charset.StandardCharsets.ISO_8859_1).charAt(21));
 
     Path rest = dir.resolve("rest.bin");
     MemoryTransfer.dump(s, MemorySpec.parse("tmem:8=" + rest));
@@ -64,7 +64,9 @@ class MemoryTransferTest {
     Path raw = dir.resolve("in.bin");
     Files.write(raw, new byte[16]);
     assertEquals(
-        "--load tmem:56=" + raw + ": cannot write 16 bytes at tmem address 56: tmem holds bytes 0"
+        "--load tmem:56="
+            + raw
+            + ": cannot write 16 bytes at tmem address 56: tmem holds bytes 0"
             + " to 63",
         assertThrows(
                 DataFileException.class,
@@ -83,7 +85,9 @@ class MemoryTransferTest {
     Simulator s = simulator();
     Path out = dir.resolve("out.bin");
     assertEquals(
-        "--dump tmem:60:8=" + out + ": cannot read 8 bytes at tmem address 60: tmem holds bytes 0"
+        "--dump tmem:60:8="
+            + out
+            + ": cannot read 8 bytes at tmem address 60: tmem holds bytes 0"
             + " to 63",
         assertThrows(
                 DataFileException.class,
