@@ -37,10 +37,11 @@ class SimulatorVersusReferenceTest {
   private static final int RAW_REGISTER = 100;
 
   /** Prologue values for programs that keep their addresses valid: aligned offsets and lengths. */
-  private static final int[] TAME = {0, 8, 16, 32, 64};
+  private static final List<Integer> TAME = List.of(0, 8, 16, 32, 64);
 
   /** Prologue values: mostly aligned addresses and lengths, a few that misalign or overrun. */
-  private static final int[] USEFUL = {0, 0, 8, 8, 16, 16, 24, 32, 32, 64, 4, 1, -8, 128};
+  private static final List<Integer> USEFUL =
+      List.of(0, 0, 8, 8, 16, 16, 24, 32, 32, 64, 4, 1, -8, 128);
 
   /**
    * One generated instruction: the opcode and a raw choice for each field; raw != 0 is a raw word.
@@ -119,11 +120,11 @@ class SimulatorVersusReferenceTest {
   }
 
   /** Fills r1..r7 with values from {@code pool} and every memory with random bytes. */
-  private static Program prologue(MachineDescription m, long seed, int[] pool) {
+  private static Program prologue(MachineDescription m, long seed, List<Integer> pool) {
     Random random = new Random(seed);
     Program p = new Program();
     for (int r = 1; r < Math.min(8, m.scalarRegisters()); r++) {
-      p.add(Program.li(r, pool[random.nextInt(pool.length)]));
+      p.add(Program.li(r, pool.get(random.nextInt(pool.size()))));
     }
     for (MemorySpace s : MemorySpace.values()) {
       byte[] bytes = new byte[m.memoryBytes(s)];

@@ -15,7 +15,9 @@ import java.util.Arrays;
  * exactly as they lie in the file.
  */
 public final class DataFiles {
-  private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+  /** The first six bytes of every {@code .npy} file, as ISO-8859-1 text. */
+  private static final String MAGIC = "\u0093NUMPY";
+
   private static final int ALIGN = 64;
 
   private DataFiles() {}
@@ -40,8 +42,8 @@ public final class DataFiles {
 
   /** Whether {@code file} starts with the {@code .npy} magic string. */
   public static boolean isNpy(byte[] file) {
-    return file.length >= MAGIC.length
-        && Arrays.equals(file, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
+    return file.length >= MAGIC.length()
+        && new String(file, 0, MAGIC.length(), StandardCharsets.ISO_8859_1).equals(MAGIC);
   }
 
   private static byte[] npyData(byte[] file) {
@@ -176,7 +178,8 @@ public final class DataFiles {
     int padded = roundUp(prefix + header.length + 1);
     int headerLength = padded - prefix;
     byte[] out = new byte[padded + data.length];
-    System.arraycopy(MAGIC, 0, out, 0, MAGIC.length);
+    byte[] magic = MAGIC.getBytes(StandardCharsets.ISO_8859_1);
+    System.arraycopy(magic, 0, out, 0, magic.length);
     out[6] = (byte) (v1 ? 1 : 2);
     out[7] = 0;
     out[8] = (byte) headerLength;
