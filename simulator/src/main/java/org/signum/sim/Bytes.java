@@ -1,6 +1,9 @@
 package org.signum.sim;
 
-/** Byte access to memory held as little-endian 64-bit words: byte {@code a} is bits {@code 8(a mod 8)..} of word {@code a / 8}. */
+/**
+ * Byte access to memory held as little-endian 64-bit words: byte {@code a} is bits {@code 8(a mod
+ * 8)..} of word {@code a / 8}.
+ */
 final class Bytes {
   private Bytes() {}
 

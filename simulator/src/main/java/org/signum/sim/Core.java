@@ -13,9 +13,9 @@ import org.signum.isa.MachineDescription;
 import org.signum.isa.MemorySpace;
 
 /**
- * The architectural state in primitive arrays and the execution loop over a {@link
- * DecodedProgram}. The loop allocates nothing; on a trap it only stops at the faulting pc with the
- * state untouched, and {@link Faults} works out afterwards what went wrong.
+ * The architectural state in primitive arrays and the execution loop over a {@link DecodedProgram}.
+ * The loop allocates nothing; on a trap it only stops at the faulting pc with the state untouched,
+ * and {@link Faults} works out afterwards what went wrong.
  */
 final class Core {
   static final int STOP_LIMIT = 0;
@@ -31,16 +31,24 @@ final class Core {
   final int vectorWords;
   final int rowBytes;
   final int imemWords;
+
   /** {@code 64 - accumulator_width}: {@code x << accShift >> accShift} is {@code wrapAW(x)}. */
   final int accShift;
 
   /** Scalar registers, plus one sink slot at the end that absorbs writes to {@code r0}. */
   final int[] r;
+
   final long[] acc;
-  /** Every vector register, {@code vectorWords} words each, register {@code i} at {@code i * vectorWords}. */
+
+  /**
+   * Every vector register, {@code vectorWords} words each, register {@code i} at {@code i *
+   * vectorWords}.
+   */
   final long[] v;
+
   /** Memory contents as little-endian 64-bit words, by {@link MemorySpace} ordinal. */
   final long[][] mem;
+
   final int[] memBytes;
   private final long[] rowLimit;
   private final long[] wordLimit;
@@ -48,10 +56,13 @@ final class Core {
 
   /** Completed instructions by {@code opcode << 2 | memory}: every instruction-driven event. */
   final long[] slotCounts = new long[256 << 2];
+
   final long[] dmaBytesIn = new long[MemorySpace.values().length];
   final long[] dmaBytesOut = new long[MemorySpace.values().length];
+
   /** Instructions fetched that then trapped, so never counted as completed. */
   long trappedFetches;
+
   long steps;
   int pc;
 
@@ -122,7 +133,7 @@ final class Core {
         case Op.AND -> r[p[i + A]] = r[p[i + B]] & r[p[i + C]];
         case Op.OR -> r[p[i + A]] = r[p[i + B]] | r[p[i + C]];
         case Op.XOR -> r[p[i + A]] = r[p[i + B]] ^ r[p[i + C]];
-        // Java masks an int shift distance to its low 5 bits, exactly the ISA's (R & 31).
+          // Java masks an int shift distance to its low 5 bits, exactly the ISA's (R & 31).
         case Op.SLL -> r[p[i + A]] = r[p[i + B]] << r[p[i + C]];
         case Op.SRL -> r[p[i + A]] = r[p[i + B]] >>> r[p[i + C]];
         case Op.SRA -> r[p[i + A]] = r[p[i + B]] >> r[p[i + C]];
@@ -343,8 +354,10 @@ final class Core {
         }
         case Op.ACLR -> acc[p[i + A]] = 0;
         case Op.AADDI -> acc[p[i + A]] = (acc[p[i + A]] + p[i + IMM]) << sh >> sh;
-        case Op.ASHACC -> acc[p[i + A]] = (acc[p[i + A]] + (acc[p[i + B]] << p[i + IMM])) << sh >> sh;
-        case Op.ASHSUB -> acc[p[i + A]] = (acc[p[i + A]] - (acc[p[i + B]] << p[i + IMM])) << sh >> sh;
+        case Op.ASHACC ->
+            acc[p[i + A]] = (acc[p[i + A]] + (acc[p[i + B]] << p[i + IMM])) << sh >> sh;
+        case Op.ASHSUB ->
+            acc[p[i + A]] = (acc[p[i + A]] - (acc[p[i + B]] << p[i + IMM])) << sh >> sh;
         case Op.ASET -> acc[p[i + A]] = ((long) r[p[i + B]]) << sh >> sh;
         case Op.AGET -> r[p[i + A]] = (int) acc[p[i + B]];
         case Op.THR, Op.THR_R -> {

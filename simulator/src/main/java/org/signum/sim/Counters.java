@@ -103,7 +103,10 @@ public final class Counters {
     return steps;
   }
 
-  /** Instruction words read from instruction memory: every completed instruction plus one that trapped after its fetch. */
+  /**
+   * Instruction words read from instruction memory: every completed instruction plus one that
+   * trapped after its fetch.
+   */
   public long wordsFetched() {
     return wordsFetched;
   }
@@ -119,14 +122,18 @@ public final class Counters {
   }
 
   /**
-   * Bits instructions read from {@code m}: {@code lw}, {@code thr} and {@code thr.r} read 32, {@code
-   * vld} reads the vector width. DMA traffic is counted apart; DRAM, reached only by DMA, reads 0.
+   * Bits instructions read from {@code m}: {@code lw}, {@code thr} and {@code thr.r} read 32,
+   * {@code vld} reads the vector width. DMA traffic is counted apart; DRAM, reached only by DMA,
+   * reads 0.
    */
   public long bitsRead(MemorySpace m) {
     return bitsRead.get(m);
   }
 
-  /** Bits instructions wrote to {@code m}: {@code sw} and {@code sta} write 32, {@code vst} the vector width. */
+  /**
+   * Bits instructions wrote to {@code m}: {@code sw} and {@code sta} write 32, {@code vst} the
+   * vector width.
+   */
   public long bitsWritten(MemorySpace m) {
     return bitsWritten.get(m);
   }
@@ -151,7 +158,10 @@ public final class Counters {
     return dmaBytesOut.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** One-bit operations of the popcount units: the vector width per {@code popacc}, {@code xpopacc} or {@code apopacc}. */
+  /**
+   * One-bit operations of the popcount units: the vector width per {@code popacc}, {@code xpopacc}
+   * or {@code apopacc}.
+   */
   public long popcountBitOps() {
     return popcountBitOps;
   }
@@ -165,7 +175,8 @@ public final class Counters {
     Long n = map.get(m);
     if (n == null) {
       throw new IllegalArgumentException(
-          m.assemblyName() + " is not an on-chip memory; DMA traffic is counted per on-chip memory");
+          m.assemblyName()
+              + " is not an on-chip memory; DMA traffic is counted per on-chip memory");
     }
     return n;
   }

@@ -9,8 +9,8 @@ import org.signum.isa.Instruction;
  *
  * <p>Per instruction: {@link #SLOT} is {@code opcode << 2 | memory}, both the dispatch key and the
  * index of the instruction's event counter; {@link #A}..{@link #D} are the register fields, vector
- * register numbers already multiplied by the words per register and a scalar destination {@code
- * r0} redirected to a sink register nobody reads; {@link #IMM} is the immediate, offset or, for a
+ * register numbers already multiplied by the words per register and a scalar destination {@code r0}
+ * redirected to a sink register nobody reads; {@link #IMM} is the immediate, offset or, for a
  * branch, the absolute target (-1 when it lies outside instruction memory); {@link #MEM} the
  * memory's ordinal; {@link #W} the scalar register a post-increment or {@code loop} writes (the
  * sink when none).
@@ -67,9 +67,7 @@ final class DecodedProgram {
     if (texts[pc] == null) {
       Instruction ins = instructions[pc];
       texts[pc] =
-          ins != null
-              ? ins.render(pc, labels)
-              : String.format("illegal word 0x%016x", words[pc]);
+          ins != null ? ins.render(pc, labels) : String.format("illegal word 0x%016x", words[pc]);
     }
     return texts[pc];
   }

@@ -42,7 +42,8 @@ final class Decoder {
         ins = Instruction.decode(code[pc]);
       } catch (DecodeException e) {
         String msg = e.getMessage();
-        illegal[pc] = msg.startsWith(DECODE_PREFIX) ? "word " + msg.substring(DECODE_PREFIX.length()) : msg;
+        illegal[pc] =
+            msg.startsWith(DECODE_PREFIX) ? "word " + msg.substring(DECODE_PREFIX.length()) : msg;
         continue;
       }
       // Kept even when illegal here: it still disassembles, which makes the trap readable.
@@ -73,7 +74,8 @@ final class Decoder {
             default -> f[base + slot(o.field())] = r;
           }
         }
-        case VECTOR_REGISTER -> f[base + slot(o.field())] = ins.register(o.field()) * m.vectorWords();
+        case VECTOR_REGISTER ->
+            f[base + slot(o.field())] = ins.register(o.field()) * m.vectorWords();
         case ACCUMULATOR -> f[base + slot(o.field())] = ins.register(o.field());
         case IMMEDIATE -> f[base + IMM] = ins.imm();
         case TARGET -> {

@@ -6,8 +6,8 @@ import java.util.Arrays;
  * The byte ranges that DMA transfers issued since the last {@code dwait} still read or write. A
  * transfer's copy is applied at issue, so the values a program sees never depend on timing; this
  * record lets the simulator trap every access that real hardware would race with: reading or
- * writing bytes an unfinished transfer writes, and writing bytes it reads. Reading bytes a
- * transfer only reads is no race and is allowed.
+ * writing bytes an unfinished transfer writes, and writing bytes it reads. Reading bytes a transfer
+ * only reads is no race and is allowed.
  *
  * <p>Each transfer leaves two regions, its on-chip side and its DRAM side, so a later transfer that
  * races with an earlier one on either side is caught too.
@@ -30,7 +30,9 @@ final class DmaTracker {
     count = 0;
   }
 
-  /** Records that the transfer issued at {@code pc} reads or writes {@code [from, to)} of memory. */
+  /**
+   * Records that the transfer issued at {@code pc} reads or writes {@code [from, to)} of memory.
+   */
   void add(int memoryOrdinal, long from, long to, boolean write, int pc) {
     if (count == memory.length) {
       int n = count * 2;
@@ -56,10 +58,7 @@ final class DmaTracker {
   /** The index of the first region the access races with, or -1. */
   int conflict(int memoryOrdinal, long from, long to, boolean write) {
     for (int k = 0; k < count; k++) {
-      if (memory[k] == memoryOrdinal
-          && from < end[k]
-          && start[k] < to
-          && (write || writes[k])) {
+      if (memory[k] == memoryOrdinal && from < end[k] && start[k] < to && (write || writes[k])) {
         return k;
       }
     }

@@ -28,7 +28,9 @@ final class Faults {
           TrapKind.PC_OUT_OF_RANGE,
           program.length == 0
               ? "the program has no instructions"
-              : "no instruction at pc " + pc + ": the program's instructions are 0 to "
+              : "no instruction at pc "
+                  + pc
+                  + ": the program's instructions are 0 to "
                   + (program.length - 1));
     }
     Instruction ins = program.instruction(pc);
@@ -45,9 +47,10 @@ final class Faults {
           case DMA_LD -> dma(ins, pc, true);
           case DMA_ST -> dma(ins, pc, false);
           case BEQ, BNE, BLT, BGE, BLTU, BGEU, J, JAL, LOOP -> branch(ins, pc);
-          case JR -> new Fault(
-              TrapKind.BRANCH_OUT_OF_RANGE,
-              "jr target r" + ins.b() + " = " + reg(ins.b()) + " is outside " + imem());
+          case JR ->
+              new Fault(
+                  TrapKind.BRANCH_OUT_OF_RANGE,
+                  "jr target r" + ins.b() + " = " + reg(ins.b()) + " is outside " + imem());
           default -> null;
         };
     if (f == null) {

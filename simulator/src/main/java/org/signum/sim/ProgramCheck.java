@@ -62,7 +62,9 @@ final class ProgramCheck {
               + d.address()
               + " lies outside "
               + name
-              + (size == 0 ? ": " + Faults.absent(d.memory()) : ", which holds " + size + " bytes"));
+              + (size == 0
+                  ? ": " + Faults.absent(d.memory())
+                  : ", which holds " + size + " bytes"));
     }
   }
 }

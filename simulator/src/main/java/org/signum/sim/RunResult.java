@@ -4,8 +4,7 @@ package org.signum.sim;
  * How a call to {@link Simulator#run} ended.
  *
  * @param stop why it returned
- * @param steps instructions executed by this call (the machine's total is {@link
- *     Counters#steps()})
+ * @param steps instructions executed by this call (the machine's total is {@link Counters#steps()})
  * @param trap the trap for {@link Stop#TRAPPED} and {@link Stop#STEP_LIMIT}; null for {@link
  *     Stop#HALTED}
  */

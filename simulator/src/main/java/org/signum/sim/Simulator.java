@@ -25,6 +25,7 @@ public final class Simulator {
   private final ObjectFile program;
   private final Core core;
   private final Faults faults;
+
   /** Set once the machine halted or trapped; later runs return it again without executing. */
   private RunResult finished;
 
@@ -62,7 +63,9 @@ public final class Simulator {
     return s.toString();
   }
 
-  /** Names for branch targets in disassembly: the first identifier-like code label at each index. */
+  /**
+   * Names for branch targets in disassembly: the first identifier-like code label at each index.
+   */
   private static IntFunction<String> labels(ObjectFile program) {
     Map<Integer, String> names = new HashMap<>();
     List<ObjectFile.Symbol> symbols = program.symbols() == null ? List.of() : program.symbols();
@@ -114,7 +117,8 @@ public final class Simulator {
   private void checkRange(String verb, MemorySpace m, int address, int length)
       throws SimulatorException {
     int size = core.memBytes[m.ordinal()];
-    String what = "cannot " + verb + " " + length + " bytes at " + m.assemblyName() + " address " + address;
+    String what =
+        "cannot " + verb + " " + length + " bytes at " + m.assemblyName() + " address " + address;
     if (size == 0) {
       throw new SimulatorException(what + ": " + Faults.absent(m));
     }
@@ -167,7 +171,9 @@ public final class Simulator {
             steps,
             trap(
                 TrapKind.STEP_LIMIT,
-                "this run's limit of " + maxSteps + (maxSteps == 1 ? " step" : " steps")
+                "this run's limit of "
+                    + maxSteps
+                    + (maxSteps == 1 ? " step" : " steps")
                     + " ran out before a halt"));
       }
     }

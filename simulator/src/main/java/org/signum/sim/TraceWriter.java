@@ -12,8 +12,8 @@ import java.io.Writer;
  *  "mem":[{"mem":"wmem","addr":0,"bytes":32,"rw":"r"}]}
  * </pre>
  *
- * <p>A write that fails is remembered rather than thrown, so a run is never cut short by its
- * trace; {@link #error()} reports it, and nothing more is written after it.
+ * <p>A write that fails is remembered rather than thrown, so a run is never cut short by its trace;
+ * {@link #error()} reports it, and nothing more is written after it.
  */
 public final class TraceWriter {
   private final Writer out;
@@ -91,8 +91,8 @@ public final class TraceWriter {
   }
 
   /**
-   * A row as hexadecimal, {@code count * 16} digits, most significant word first: the string
-   * spells one number whose bit {@code i} is element {@code i} of the row.
+   * A row as hexadecimal, {@code count * 16} digits, most significant word first: the string spells
+   * one number whose bit {@code i} is element {@code i} of the row.
    */
   public static String vectorHex(long[] words) {
     StringBuilder s = new StringBuilder(words.length * 16);

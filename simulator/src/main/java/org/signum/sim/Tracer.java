@@ -9,8 +9,8 @@ import org.signum.isa.Operand;
 /**
  * The traced loop: runs the same {@link Core} one instruction at a time and describes each
  * completed one. Which registers an instruction writes comes from its operand names in the ISA
- * table ({@code rd}, {@code rc}, {@code vd}, {@code ad}, and a post-incremented base); the memory it
- * touches is worked out from the registers before it runs.
+ * table ({@code rd}, {@code rc}, {@code vd}, {@code ad}, and a post-incremented base); the memory
+ * it touches is worked out from the registers before it runs.
  */
 final class Tracer {
   private final Core core;
@@ -82,8 +82,7 @@ final class Tracer {
           out.write("a" + i, core.acc[i]);
         }
         default -> {
-          if (o.kind().isMemory()
-              && ins.postIncrement() && ins.b() != 0 && ins.b() != written) {
+          if (o.kind().isMemory() && ins.postIncrement() && ins.b() != 0 && ins.b() != written) {
             out.write("r" + ins.b(), core.r[ins.b()]);
           }
         }

@@ -7,7 +7,8 @@ package org.signum.sim;
  * @param kind the kind of trap
  * @param pc the instruction index of the trapping instruction (for a step limit, of the next
  *     instruction to run)
- * @param instruction the instruction at {@code pc}, disassembled, or null when {@code pc} holds none
+ * @param instruction the instruction at {@code pc}, disassembled, or null when {@code pc} holds
+ *     none
  * @param source {@code file:line} of that instruction from the object file's line table, or null
  * @param step the number of instructions executed since reset before the trap
  * @param detail what exactly was wrong, e.g. {@code vld address 12 is not a multiple of 8}

@@ -16,25 +16,25 @@ import org.signum.isa.MachineParameter;
 import org.signum.isa.Opcode;
 
 class AccumulatorSemanticsTest {
-  private static final long[] X = {0xF0F0_0000_FFFF_1234L, -1L, 0, 0x8000_0000_0000_0001L};
-  private static final long[] Y = {0xFF00_FF00_FF00_FF00L, 0x0123_4567_89AB_CDEFL, -1L, 1};
+  private final long[] rowA = {0xF0F0_0000_FFFF_1234L, -1L, 0, 0x8000_0000_0000_0001L};
+  private final long[] rowB = {0xFF00_FF00_FF00_FF00L, 0x0123_4567_89AB_CDEFL, -1L, 1};
 
   private static MachineDescription width(int aw) {
     return Program.smallMachine().with(MachineParameter.ACCUMULATOR_WIDTH, aw);
   }
 
-  private static Program rows() {
+  private Program rows() {
     return new Program()
-        .data(WMEM, 0, Rows.bytes(X))
-        .data(WMEM, 32, Rows.bytes(Y))
+        .data(WMEM, 0, Rows.bytes(rowA))
+        .data(WMEM, 32, Rows.bytes(rowB))
         .add(mem(Opcode.VLD, 1, WMEM, 0, 0, false))
         .add(mem(Opcode.VLD, 2, WMEM, 0, 32, false));
   }
 
-  private static long popcount(java.util.function.LongBinaryOperator f) {
+  private long popcount(java.util.function.LongBinaryOperator f) {
     long n = 0;
-    for (int k = 0; k < X.length; k++) {
-      n += Long.bitCount(f.applyAsLong(X[k], Y[k]));
+    for (int k = 0; k < rowA.length; k++) {
+      n += Long.bitCount(f.applyAsLong(rowA[k], rowB[k]));
     }
     return n;
   }
@@ -72,14 +72,23 @@ class AccumulatorSemanticsTest {
     "12, 2047, 1, -2048",
   })
   void aaddiWrapsAtTheAccumulatorWidth(int aw, int start, int add, long expected) {
-    Program p = new Program().add(li(1, start)).add(rrr(Opcode.ASET, 0, 1, 0)).add(rri(Opcode.AADDI, 0, 0, add));
+    Program p =
+        new Program()
+            .add(li(1, start))
+            .add(rrr(Opcode.ASET, 0, 1, 0))
+            .add(rri(Opcode.AADDI, 0, 0, add));
     assertEquals(expected, Runs.halted(p, width(aw)).accumulator(0));
   }
 
   @Test
   void popcountWrapsAtEightBits() {
     // 256 agreeing positions, accumulated once: 256 mod 2^8 = 0; then +127 more ones of v1.
-    Program p = rows().add(rrr(Opcode.XPOPACC, 0, 1, 1)).add(rri(Opcode.AADDI, 0, 0, 127)).add(rrr(Opcode.XPOPACC, 1, 2, 2)).add(rrr(Opcode.XPOPACC, 1, 2, 2));
+    Program p =
+        rows()
+            .add(rrr(Opcode.XPOPACC, 0, 1, 1))
+            .add(rri(Opcode.AADDI, 0, 0, 127))
+            .add(rrr(Opcode.XPOPACC, 1, 2, 2))
+            .add(rrr(Opcode.XPOPACC, 1, 2, 2));
     Simulator s = Runs.halted(p, width(8));
     assertEquals(127, s.accumulator(0));
     assertEquals(0, s.accumulator(1));

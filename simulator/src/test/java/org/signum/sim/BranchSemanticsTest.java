@@ -100,8 +100,7 @@ class BranchSemanticsTest {
   @Test
   void loopRunsItsBodyNTimes() {
     // 0: li r2,5  1: addi r3,r3,2  2: loop r2 -> 1
-    Program p =
-        new Program().add(li(2, 5)).add(rri(Opcode.ADDI, 3, 3, 2)).add(loop(2, 2, 1));
+    Program p = new Program().add(li(2, 5)).add(rri(Opcode.ADDI, 3, 3, 2)).add(loop(2, 2, 1));
     Simulator s = Runs.halted(p);
     assertEquals(10, s.scalar(3));
     assertEquals(0, s.scalar(2));
@@ -109,8 +108,7 @@ class BranchSemanticsTest {
 
   @Test
   void loopEnteredWithOneRunsOnce() {
-    Program p =
-        new Program().add(li(2, 1)).add(rri(Opcode.ADDI, 3, 3, 1)).add(loop(2, 2, 1));
+    Program p = new Program().add(li(2, 1)).add(rri(Opcode.ADDI, 3, 3, 1)).add(loop(2, 2, 1));
     Simulator s = Runs.halted(p);
     assertEquals(1, s.scalar(3));
     assertEquals(0, s.scalar(2));
@@ -118,8 +116,7 @@ class BranchSemanticsTest {
 
   @Test
   void loopEnteredWithZeroWrapsAndKeepsGoing() {
-    Program p =
-        new Program().add(li(2, 0)).add(rri(Opcode.ADDI, 3, 3, 1)).add(loop(2, 2, 1));
+    Program p = new Program().add(li(2, 0)).add(rri(Opcode.ADDI, 3, 3, 1)).add(loop(2, 2, 1));
     p.add(op(Opcode.HALT));
     Simulator s = p.load(Program.smallMachine());
     RunResult r = s.run(1 + 2 * 10);

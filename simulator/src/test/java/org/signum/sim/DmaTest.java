@@ -130,7 +130,8 @@ class DmaTest {
 
   @Test
   void transfersThatRaceOnEitherSideTrap() {
-    // A load into amem, then a store out of the same amem bytes: the store reads what the load writes.
+    // A load into amem, then a store out of the same amem bytes: the store reads what the load
+    // writes.
     Program onChip =
         setup(0, 64, 0)
             .add(li(4, 512))

@@ -77,7 +77,8 @@ class LoadTest {
   @Test
   void refusesAProgramLargerThanInstructionMemory() {
     MachineDescription tiny = M.with(MachineParameter.IMEM_WORDS, 2);
-    ObjectFile f = new Program().add(op(Opcode.NOP)).add(op(Opcode.NOP)).add(op(Opcode.HALT)).build(tiny);
+    ObjectFile f =
+        new Program().add(op(Opcode.NOP)).add(op(Opcode.NOP)).add(op(Opcode.HALT)).build(tiny);
     assertEquals(
         "program has 3 instructions; instruction memory holds 2 (imem_words)", refusal(tiny, f));
   }
@@ -132,7 +133,8 @@ class LoadTest {
     assertEquals(
         "cannot read -1 bytes at wmem address 0: the length is negative",
         assertThrows(SimulatorException.class, () -> s.readMemory(WMEM, 0, -1)).getMessage());
-    Simulator none = new Program().add(op(Opcode.HALT)).load(M.with(MachineParameter.DRAM_BYTES, 0));
+    Simulator none =
+        new Program().add(op(Opcode.HALT)).load(M.with(MachineParameter.DRAM_BYTES, 0));
     assertEquals(
         "cannot write 1 bytes at dram address 0: this machine has no dram (dram_bytes = 0)",
         assertThrows(SimulatorException.class, () -> none.writeMemory(DRAM, 0, new byte[1]))

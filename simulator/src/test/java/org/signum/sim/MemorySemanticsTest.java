@@ -90,7 +90,8 @@ class MemorySemanticsTest {
     row[0] = 0b0000_0101; // elements 0 and 2
     row[8] = (byte) 0x80; // element 71
     row[31] = (byte) 0x80; // element 255
-    Program p = new Program().data(WMEM, 64, row).add(li(6, 64)).add(mem(Opcode.VLD, 1, WMEM, 6, 0, true));
+    Program p =
+        new Program().data(WMEM, 64, row).add(li(6, 64)).add(mem(Opcode.VLD, 1, WMEM, 6, 0, true));
     Simulator s = Runs.halted(p);
     assertArrayEquals(new long[] {0b101, 1L << 7, 0, 1L << 63}, s.vector(1));
     assertEquals(96, s.scalar(6));

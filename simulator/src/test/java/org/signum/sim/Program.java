@@ -125,7 +125,9 @@ final class Program {
     return fields(op, a, b, 0, 0, imm);
   }
 
-  /** A memory instruction: register field a, memory operand {@code m[rb + off]}, maybe {@code +}. */
+  /**
+   * A memory instruction: register field a, memory operand {@code m[rb + off]}, maybe {@code +}.
+   */
   static Instruction mem(Opcode op, int a, MemorySpace m, int rb, int off, boolean postIncrement) {
     return new Instruction(op, a, rb, 0, 0, m.code(), postIncrement, off);
   }

@@ -316,7 +316,8 @@ final class ReferenceMachine {
         boolean[] out = new boolean[vw];
         for (int i = 0; i < vw; i++) {
           boolean p = v[ib][i];
-          boolean q = op == Opcode.VNOT || op == Opcode.VMOV || op == Opcode.VCLR ? false : v[ic][i];
+          boolean q =
+              op == Opcode.VNOT || op == Opcode.VMOV || op == Opcode.VCLR ? false : v[ic][i];
           out[i] =
               switch (op) {
                 case VXNOR -> p == q;
@@ -403,7 +404,8 @@ final class ReferenceMachine {
       return t;
     }
     // Every register operand is read before the post-increment writes the base.
-    long stored = op == Opcode.SW ? reg(ins.a()) : op == Opcode.STA ? a[ins.a()].longValueExact() : 0;
+    long stored =
+        op == Opcode.SW ? reg(ins.a()) : op == Opcode.STA ? a[ins.a()].longValueExact() : 0;
     long rbit = reg(ins.c());
     if (ins.postIncrement()) {
       set(ins.b(), reg(ins.b()) + 4);

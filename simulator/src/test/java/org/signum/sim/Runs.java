@@ -14,8 +14,7 @@ final class Runs {
     p.add(Program.op(Opcode.HALT));
     Simulator s = p.load(m);
     RunResult r = s.run(100_000);
-    assertEquals(
-        RunResult.Stop.HALTED, r.stop(), () -> r.trap() == null ? "" : r.trap().message());
+    assertEquals(RunResult.Stop.HALTED, r.stop(), () -> r.trap() == null ? "" : r.trap().message());
     return s;
   }
 

@@ -5,9 +5,9 @@ import static org.signum.sim.Program.li;
 import static org.signum.sim.Program.rri;
 import static org.signum.sim.Program.rrr;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.signum.isa.Opcode;
 
 class ScalarSemanticsTest {
@@ -76,8 +76,7 @@ class ScalarSemanticsTest {
 
   @Test
   void liLoadsAnyThirtyTwoBitValue() {
-    Simulator s =
-        Runs.halted(new Program().add(li(1, Integer.MIN_VALUE)).add(li(2, 0xFFFF_FFFF)));
+    Simulator s = Runs.halted(new Program().add(li(1, Integer.MIN_VALUE)).add(li(2, 0xFFFF_FFFF)));
     assertEquals(Integer.MIN_VALUE, s.scalar(1));
     assertEquals(-1, s.scalar(2));
   }
@@ -99,7 +98,11 @@ class ScalarSemanticsTest {
   @Test
   void sourceAndDestinationMayBeTheSameRegister() {
     Simulator s =
-        Runs.halted(new Program().add(li(1, 3)).add(rrr(Opcode.MUL, 1, 1, 1)).add(rrr(Opcode.ADD, 1, 1, 1)));
+        Runs.halted(
+            new Program()
+                .add(li(1, 3))
+                .add(rrr(Opcode.MUL, 1, 1, 1))
+                .add(rrr(Opcode.ADD, 1, 1, 1)));
     assertEquals(18, s.scalar(1));
   }
 }

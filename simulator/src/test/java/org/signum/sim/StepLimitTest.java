@@ -13,7 +13,7 @@ import org.signum.isa.Opcode;
 
 class StepLimitTest {
 
-  /** 0: li r2,100  1: addi r3,r3,1  2: loop r2 -> 1  3: halt, with a label on 1. */
+  /** 0: li r2,100 1: addi r3,r3,1 2: loop r2 -> 1 3: halt, with a label on 1. */
   private static Simulator counting() {
     return new Program()
         .add(li(2, 100))

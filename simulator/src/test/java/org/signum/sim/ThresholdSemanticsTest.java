@@ -54,10 +54,8 @@ class ThresholdSemanticsTest {
   void thrWritesOneBitAndLeavesTheOthers() {
     long[] ones = {-1L, -1L, -1L, -1L};
     assertArrayEquals(
-        new long[] {-1L, -1L & ~(1L << 6), -1L, -1L},
-        threshold(Opcode.THR, 0, 1, 70, ones));
-    assertArrayEquals(
-        new long[] {-1L, -1L, -1L, -1L}, threshold(Opcode.THR, 1, 1, 70, ones));
+        new long[] {-1L, -1L & ~(1L << 6), -1L, -1L}, threshold(Opcode.THR, 0, 1, 70, ones));
+    assertArrayEquals(new long[] {-1L, -1L, -1L, -1L}, threshold(Opcode.THR, 1, 1, 70, ones));
   }
 
   @ParameterizedTest(name = "rbit {0} is bit {1}")
@@ -92,9 +90,9 @@ class ThresholdSemanticsTest {
             .add(li(5, 16))
             .add(mem(Opcode.STA, 1, AMEM, 5, 0, true))
             .add(mem(Opcode.STA, 1, AMEM, 5, 0, false));
-    Simulator s = Runs.halted(p, Program.smallMachine().with(MachineParameter.ACCUMULATOR_WIDTH, 8));
-    assertArrayEquals(
-        new byte[] {-2, -1, -1, -1, -2, -1, -1, -1}, s.readMemory(AMEM, 16, 8));
+    Simulator s =
+        Runs.halted(p, Program.smallMachine().with(MachineParameter.ACCUMULATOR_WIDTH, 8));
+    assertArrayEquals(new byte[] {-2, -1, -1, -1, -2, -1, -1, -1}, s.readMemory(AMEM, 16, 8));
     assertEquals(20, s.scalar(5));
   }
 }

@@ -87,18 +87,21 @@ class TraceTest {
     assertEquals(fast.run(1000), traced.run(1000, new TraceWriter(new StringWriter())));
     assertEquals(fast.counters().asMap(), traced.counters().asMap());
     for (int v = 0; v < 4; v++) {
-      assertEquals(java.util.Arrays.toString(fast.vector(v)), java.util.Arrays.toString(traced.vector(v)));
+      assertEquals(
+          java.util.Arrays.toString(fast.vector(v)), java.util.Arrays.toString(traced.vector(v)));
     }
   }
 
   @Test
   void aTrappingInstructionWritesNoLineAndTheTrapIsReturned() {
     StringWriter out = new StringWriter();
-    Simulator s = new Program().add(li(1, 4)).add(mem(Opcode.VLD, 1, WMEM, 1, 0, false)).load(machine());
+    Simulator s =
+        new Program().add(li(1, 4)).add(mem(Opcode.VLD, 1, WMEM, 1, 0, false)).load(machine());
     RunResult r = s.run(10, new TraceWriter(out));
     assertEquals(TrapKind.MISALIGNED_ACCESS, r.trap().kind());
     assertEquals(
-        "{\"step\":0,\"pc\":0,\"insn\":\"li r1, 4\",\"src\":\"t.s:10\",\"writes\":{\"r1\":4},\"mem\":[]}\n",
+        "{\"step\":0,\"pc\":0,\"insn\":\"li r1,"
+            + " 4\",\"src\":\"t.s:10\",\"writes\":{\"r1\":4},\"mem\":[]}\n",
         out.toString());
   }
 

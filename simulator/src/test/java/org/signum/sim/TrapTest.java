@@ -27,10 +27,7 @@ class TrapTest {
   @Test
   void misalignedRowLoadReportsEverything() {
     Program p =
-        new Program()
-            .add(li(2, 8))
-            .add(mem(Opcode.VLD, 1, WMEM, 2, 4, false))
-            .add(op(Opcode.HALT));
+        new Program().add(li(2, 8)).add(mem(Opcode.VLD, 1, WMEM, 2, 4, false)).add(op(Opcode.HALT));
     Trap t = Runs.trapped(p);
     assertEquals(TrapKind.MISALIGNED_ACCESS, t.kind());
     assertEquals(1, t.pc());
@@ -173,7 +170,11 @@ class TrapTest {
   @Test
   void untakenBranchToNowhereDoesNotTrap() {
     Program p =
-        new Program().add(li(1, 1)).add(branch(Opcode.BEQ, 1, 0, 1, 100_000)).add(li(2, 1)).add(loop(1, 3, -50));
+        new Program()
+            .add(li(1, 1))
+            .add(branch(Opcode.BEQ, 1, 0, 1, 100_000))
+            .add(li(2, 1))
+            .add(loop(1, 3, -50));
     Simulator s = Runs.halted(p);
     assertEquals(1, s.scalar(2));
   }
@@ -233,7 +234,11 @@ class TrapTest {
 
   @Test
   void aHaltedMachineStaysHalted() {
-    Simulator s = new Program().add(rri(Opcode.ADDI, 1, 1, 1)).add(op(Opcode.HALT)).load(Program.smallMachine());
+    Simulator s =
+        new Program()
+            .add(rri(Opcode.ADDI, 1, 1, 1))
+            .add(op(Opcode.HALT))
+            .load(Program.smallMachine());
     assertEquals(new RunResult(RunResult.Stop.HALTED, 2, null), s.run(100));
     assertEquals(new RunResult(RunResult.Stop.HALTED, 0, null), s.run(100));
     assertEquals(1, s.pc());

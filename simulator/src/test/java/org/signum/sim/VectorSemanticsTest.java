@@ -12,25 +12,25 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.signum.isa.Opcode;
 
 class VectorSemanticsTest {
-  private static final long[] X = {0xF0F0_0000_FFFF_1234L, -1L, 0, 0x8000_0000_0000_0001L};
-  private static final long[] Y = {0xFF00_FF00_FF00_FF00L, 0x0123_4567_89AB_CDEFL, -1L, 1};
+  private final long[] rowA = {0xF0F0_0000_FFFF_1234L, -1L, 0, 0x8000_0000_0000_0001L};
+  private final long[] rowB = {0xFF00_FF00_FF00_FF00L, 0x0123_4567_89AB_CDEFL, -1L, 1};
 
-  /** Loads X into v1 and Y into v2, then runs {@code op v3, v1, v2}. */
-  private static long[] apply(Opcode op) {
+  /** Loads rowA into v1 and rowB into v2, then runs {@code op v3, v1, v2}. */
+  private long[] apply(Opcode op) {
     Program p =
         new Program()
-            .data(WMEM, 0, Rows.bytes(X))
-            .data(WMEM, 32, Rows.bytes(Y))
+            .data(WMEM, 0, Rows.bytes(rowA))
+            .data(WMEM, 32, Rows.bytes(rowB))
             .add(mem(Opcode.VLD, 1, WMEM, 0, 0, false))
             .add(mem(Opcode.VLD, 2, WMEM, 0, 32, false))
             .add(rrr(op, 3, 1, 2));
     return Runs.halted(p).vector(3);
   }
 
-  private static long[] each(java.util.function.LongBinaryOperator f) {
-    long[] out = new long[X.length];
+  private long[] each(java.util.function.LongBinaryOperator f) {
+    long[] out = new long[rowA.length];
     for (int k = 0; k < out.length; k++) {
-      out[k] = f.applyAsLong(X[k], Y[k]);
+      out[k] = f.applyAsLong(rowA[k], rowB[k]);
     }
     return out;
   }
@@ -47,7 +47,7 @@ class VectorSemanticsTest {
   void unaryOperationsIgnoreTheSecondSource() {
     Program p =
         new Program()
-            .data(WMEM, 0, Rows.bytes(X))
+            .data(WMEM, 0, Rows.bytes(rowA))
             .add(mem(Opcode.VLD, 1, WMEM, 0, 0, false))
             .add(rrr(Opcode.VNOT, 2, 1, 0))
             .add(rrr(Opcode.VMOV, 3, 1, 0))
@@ -55,17 +55,17 @@ class VectorSemanticsTest {
             .add(rrr(Opcode.VCLR, 4, 0, 0));
     Simulator s = Runs.halted(p);
     assertArrayEquals(each((x, y) -> ~x), s.vector(2));
-    assertArrayEquals(X, s.vector(3));
+    assertArrayEquals(rowA, s.vector(3));
     assertArrayEquals(new long[4], s.vector(4));
-    assertArrayEquals(X, s.vector(1));
+    assertArrayEquals(rowA, s.vector(1));
   }
 
   @Test
   void destinationMayAlsoBeASource() {
     Program p =
         new Program()
-            .data(WMEM, 0, Rows.bytes(X))
-            .data(WMEM, 32, Rows.bytes(Y))
+            .data(WMEM, 0, Rows.bytes(rowA))
+            .data(WMEM, 32, Rows.bytes(rowB))
             .add(mem(Opcode.VLD, 1, WMEM, 0, 0, false))
             .add(mem(Opcode.VLD, 2, WMEM, 0, 32, false))
             .add(rrr(Opcode.VXOR, 1, 1, 2));
@@ -89,7 +89,7 @@ class VectorSemanticsTest {
   void vmaskSetsAPrefix(int count, long w0, long w1, long w2, long w3) {
     Program p =
         new Program()
-            .data(WMEM, 0, Rows.bytes(X))
+            .data(WMEM, 0, Rows.bytes(rowA))
             .add(mem(Opcode.VLD, 5, WMEM, 0, 0, false))
             .add(li(1, count))
             .add(new org.signum.isa.Instruction(Opcode.VMASK, 5, 1, 0, 0, 0, false, 0));

@@ -15,7 +15,9 @@ import java.util.Arrays;
  * exactly as they lie in the file.
  */
 public final class DataFiles {
-  private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+  /** The first six bytes of every {@code .npy} file, as ISO-8859-1 text. */
+  private static final String MAGIC = "\u0093NUMPY";
+
   private static final int ALIGN = 64;
 
   private DataFiles() {}
@@ -40,13 +42,16 @@ public final class DataFiles {
 
   /** Whether {@code file} starts with the {@code .npy} magic string. */
   public static boolean isNpy(byte[] file) {
-    return file.length >= MAGIC.length && Arrays.equals(file, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
+    return file.length >= MAGIC.length()
+        && new String(file, 0, MAGIC.length(), StandardCharsets.ISO_8859_1).equals(MAGIC);
   }
 
   private static byte[] npyData(byte[] file) {
     if (file.length < 10) {
       throw new IllegalArgumentException(
-          "the file has " + file.length + " bytes, too few for the magic, version and header length");
+          "the file has "
+              + file.length
+              + " bytes, too few for the magic, version and header length");
     }
     int major = file[6] & 0xFF;
     int minor = file[7] & 0xFF;
@@ -58,7 +63,10 @@ public final class DataFiles {
     } else if ((major == 2 || major == 3) && minor == 0) {
       if (file.length < 12) {
         throw new IllegalArgumentException(
-            "the file has " + file.length + " bytes, too few for a version " + major
+            "the file has "
+                + file.length
+                + " bytes, too few for a version "
+                + major
                 + ".0 header length");
       }
       headerStart = 12;
@@ -153,8 +161,14 @@ public final class DataFiles {
     long need = dataBytes(shape, item, dtype);
     if (need != data.length) {
       throw new IllegalArgumentException(
-          "shape " + shapeText(shape) + " of dtype '" + dtype + "' needs " + need
-              + " bytes, got " + data.length);
+          "shape "
+              + shapeText(shape)
+              + " of dtype '"
+              + dtype
+              + "' needs "
+              + need
+              + " bytes, got "
+              + data.length);
     }
     byte[] header =
         new NpyHeader(dtype, false, shape.clone()).render().getBytes(StandardCharsets.ISO_8859_1);
@@ -164,7 +178,8 @@ public final class DataFiles {
     int padded = roundUp(prefix + header.length + 1);
     int headerLength = padded - prefix;
     byte[] out = new byte[padded + data.length];
-    System.arraycopy(MAGIC, 0, out, 0, MAGIC.length);
+    byte[] magic = MAGIC.getBytes(StandardCharsets.ISO_8859_1);
+    System.arraycopy(magic, 0, out, 0, magic.length);
     out[6] = (byte) (v1 ? 1 : 2);
     out[7] = 0;
     out[8] = (byte) headerLength;

@@ -6,10 +6,10 @@ import java.util.OptionalInt;
 import org.signum.isa.MemorySpace;
 
 /**
- * A {@code --load} or {@code --dump} spec: {@code MEM:ADDR=FILE} or {@code MEM:ADDR:LEN=FILE}, where
- * {@code MEM} is {@code wmem}, {@code amem}, {@code tmem} or {@code dram}, and {@code ADDR} and
- * {@code LEN} are decimal or {@code 0x} hexadecimal byte counts. The file name is everything after
- * the first {@code =}.
+ * A {@code --load} or {@code --dump} spec: {@code MEM:ADDR=FILE} or {@code MEM:ADDR:LEN=FILE},
+ * where {@code MEM} is {@code wmem}, {@code amem}, {@code tmem} or {@code dram}, and {@code ADDR}
+ * and {@code LEN} are decimal or {@code 0x} hexadecimal byte counts. The file name is everything
+ * after the first {@code =}.
  *
  * @param memory the memory
  * @param address the first byte

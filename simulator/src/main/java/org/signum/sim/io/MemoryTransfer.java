@@ -32,8 +32,8 @@ public final class MemoryTransfer {
   }
 
   /**
-   * Writes the spec's memory range to its file: {@code length} bytes, or without a length everything
-   * from the address to the end of the memory. A file name ending in {@code .npy} gets a
+   * Writes the spec's memory range to its file: {@code length} bytes, or without a length
+   * everything from the address to the end of the memory. A file name ending in {@code .npy} gets a
    * one-dimensional {@code |u1} array; any other name gets raw bytes.
    */
   public static void dump(Simulator sim, MemorySpec spec) throws DataFileException {

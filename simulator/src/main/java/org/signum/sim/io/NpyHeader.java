@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The header dictionary of a NumPy {@code .npy} file, e.g. {@code {'descr': '<i4',
- * 'fortran_order': False, 'shape': (3, 4), }}: a Python literal parsed by hand, accepting only the
- * three keys NumPy writes.
+ * The header dictionary of a NumPy {@code .npy} file, e.g. {@code {'descr': '<i4', 'fortran_order':
+ * False, 'shape': (3, 4), }}: a Python literal parsed by hand, accepting only the three keys NumPy
+ * writes.
  *
  * @param descr the dtype string, e.g. {@code <i4} or {@code |u1}
  * @param fortranOrder whether the data is in Fortran (column-major) order
@@ -53,7 +53,9 @@ record NpyHeader(String descr, boolean fortranOrder, long[] shape) {
     boolean byteSized = size == 1 || m.group(2).equals("S") || m.group(2).equals("V");
     if (order.equals(">") && !byteSized) {
       throw new IllegalArgumentException(
-          "dtype '" + descr + "' is big-endian; only little-endian ('<') or byte-sized data is"
+          "dtype '"
+              + descr
+              + "' is big-endian; only little-endian ('<') or byte-sized data is"
               + " supported");
     }
     if ((order.isEmpty() || order.equals("=")) && !byteSized) {
@@ -137,7 +139,13 @@ record NpyHeader(String descr, boolean fortranOrder, long[] shape) {
 
     private IllegalArgumentException error(String expected) {
       return new IllegalArgumentException(
-          "malformed header: expected " + expected + " at offset " + pos + " of '" + s.strip() + "'");
+          "malformed header: expected "
+              + expected
+              + " at offset "
+              + pos
+              + " of '"
+              + s.strip()
+              + "'");
     }
 
     private String string() {
