@@ -261,7 +261,7 @@ final class Core {
             stop = STOP_TRAP;
             break loop;
           }
-          System.arraycopy(mem[m], ea >>> 3, v, p[i + A], vw);
+          VectorOps.copy(mem[m], ea >>> 3, v, p[i + A], vw);
           r[p[i + W]] += rowBytes;
         }
         case Op.VST -> {
@@ -273,84 +273,28 @@ final class Core {
             stop = STOP_TRAP;
             break loop;
           }
-          System.arraycopy(v, p[i + A], mem[m], ea >>> 3, vw);
+          VectorOps.copy(v, p[i + A], mem[m], ea >>> 3, vw);
           r[p[i + W]] += rowBytes;
         }
-        case Op.VXNOR -> {
-          int d = p[i + A];
-          int a = p[i + B];
-          int b = p[i + C];
-          for (int k = 0; k < vw; k++) {
-            v[d + k] = ~(v[a + k] ^ v[b + k]);
-          }
-        }
-        case Op.VAND -> {
-          int d = p[i + A];
-          int a = p[i + B];
-          int b = p[i + C];
-          for (int k = 0; k < vw; k++) {
-            v[d + k] = v[a + k] & v[b + k];
-          }
-        }
-        case Op.VOR -> {
-          int d = p[i + A];
-          int a = p[i + B];
-          int b = p[i + C];
-          for (int k = 0; k < vw; k++) {
-            v[d + k] = v[a + k] | v[b + k];
-          }
-        }
-        case Op.VXOR -> {
-          int d = p[i + A];
-          int a = p[i + B];
-          int b = p[i + C];
-          for (int k = 0; k < vw; k++) {
-            v[d + k] = v[a + k] ^ v[b + k];
-          }
-        }
-        case Op.VNOT -> {
-          int d = p[i + A];
-          int a = p[i + B];
-          for (int k = 0; k < vw; k++) {
-            v[d + k] = ~v[a + k];
-          }
-        }
+        case Op.VXNOR -> VectorOps.xnor(v, p[i + A], p[i + B], p[i + C], vw);
+        case Op.VAND -> VectorOps.and(v, p[i + A], p[i + B], p[i + C], vw);
+        case Op.VOR -> VectorOps.or(v, p[i + A], p[i + B], p[i + C], vw);
+        case Op.VXOR -> VectorOps.xor(v, p[i + A], p[i + B], p[i + C], vw);
+        case Op.VNOT -> VectorOps.not(v, p[i + A], p[i + B], vw);
         case Op.VMOV -> System.arraycopy(v, p[i + B], v, p[i + A], vw);
-        case Op.VCLR -> {
-          int d = p[i + A];
-          for (int k = 0; k < vw; k++) {
-            v[d + k] = 0;
-          }
-        }
+        case Op.VCLR -> java.util.Arrays.fill(v, p[i + A], p[i + A] + vw, 0L);
         case Op.VMASK -> mask(v, p[i + A], r[p[i + B]]);
         case Op.POPACC -> {
-          int a = p[i + B];
-          long s = 0;
-          for (int k = 0; k < vw; k++) {
-            s += Long.bitCount(v[a + k]);
-          }
           int d = p[i + A];
-          acc[d] = (acc[d] + s) << sh >> sh;
+          acc[d] = (acc[d] + VectorOps.popcount(v, p[i + B], vw)) << sh >> sh;
         }
         case Op.XPOPACC -> {
-          int a = p[i + B];
-          int b = p[i + C];
-          long s = 0;
-          for (int k = 0; k < vw; k++) {
-            s += Long.bitCount(~(v[a + k] ^ v[b + k]));
-          }
           int d = p[i + A];
-          acc[d] = (acc[d] + s) << sh >> sh;
+          acc[d] = (acc[d] + VectorOps.xnorPopcount(v, p[i + B], p[i + C], vw)) << sh >> sh;
         }
         case Op.APOPACC -> {
-          int a = p[i + B];
-          int b = p[i + C];
-          long s = 0;
-          for (int k = 0; k < vw; k++) {
-            s += Long.bitCount(v[a + k] & v[b + k]);
-          }
           int d = p[i + A];
-          acc[d] = (acc[d] + s) << sh >> sh;
+          acc[d] = (acc[d] + VectorOps.andPopcount(v, p[i + B], p[i + C], vw)) << sh >> sh;
         }
         case Op.ACLR -> acc[p[i + A]] = 0;
         case Op.AADDI -> acc[p[i + A]] = (acc[p[i + A]] + p[i + IMM]) << sh >> sh;
