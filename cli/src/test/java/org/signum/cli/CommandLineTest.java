@@ -203,6 +203,19 @@ class CommandLineTest {
   }
 
   @Test
+  void anOutputThatCannotBeWrittenIsAClearErrorAndLeavesNothingBehind() throws IOException {
+    Path dir = Files.createDirectory(tmp.resolve("out"));
+    CliRun r = CliRun.of("asm", EXAMPLES.resolve("dot.s").toString(), "-o", dir.toString());
+    assertEquals(1, r.exit(), r::toString);
+    assertTrue(r.err().startsWith("signum: error: " + dir + ": cannot write"), r::toString);
+    assertTrue(Files.isDirectory(dir));
+    try (var left = Files.list(tmp)) {
+      assertEquals(List.of(dir), left.toList(), "no temporary file is left behind");
+    }
+    assertNoStackTrace(r);
+  }
+
+  @Test
   void objectBuiltForAnotherMachineIsRefused() throws IOException {
     Path wide = write("wide.machine", "vector_width = 512\n");
     Path obj = tmp.resolve("dot.sgo");
