@@ -41,7 +41,14 @@ final class Checks {
   static int axis(long axis, int rank, String what) {
     if (axis < -rank || axis >= rank) {
       throw new NodeException(
-          what + " " + axis + " is out of range for rank " + rank + "; expected -" + rank + " to "
+          what
+              + " "
+              + axis
+              + " is out of range for rank "
+              + rank
+              + "; expected -"
+              + rank
+              + " to "
               + (rank - 1));
     }
     return (int) (axis < 0 ? axis + rank : axis);
@@ -66,8 +73,7 @@ final class Checks {
   /** The one value of a single-element tensor {@code t}. */
   static double scalar(Tensor t, String role) {
     if (t.size() != 1) {
-      throw new NodeException(
-          role + " must hold exactly one value, but has shape " + t.shape());
+      throw new NodeException(role + " must hold exactly one value, but has shape " + t.shape());
     }
     return t.valueAt(0);
   }

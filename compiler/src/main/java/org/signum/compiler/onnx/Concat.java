@@ -1,8 +1,6 @@
 package org.signum.compiler.onnx;
 
-/**
- * ONNX Concat along {@code axis} of tensors of one element type whose other dimensions agree.
- */
+/** ONNX Concat along {@code axis} of tensors of one element type whose other dimensions agree. */
 final class Concat implements Operator {
   @Override
   public Kernel bind(NodeDef node, Constants constants) {
@@ -24,8 +22,7 @@ final class Concat implements Operator {
       int total = 0;
       for (Tensor t : inputs) {
         if (t.type() != inputs[0].type()) {
-          throw new NodeException(
-              "mixes element types " + inputs[0].type() + " and " + t.type());
+          throw new NodeException("mixes element types " + inputs[0].type() + " and " + t.type());
         }
         Shape s = t.shape();
         boolean compatible = s.rank() == first.rank();
@@ -58,7 +55,10 @@ final class Concat implements Operator {
           }
         }
       }
-      return new Tensor[] {TensorOps.select(joined(inputs, base[inputs.length - 1] + inputs[inputs.length - 1].size()), out, source)};
+      return new Tensor[] {
+        TensorOps.select(
+            joined(inputs, base[inputs.length - 1] + inputs[inputs.length - 1].size()), out, source)
+      };
     };
   }
 

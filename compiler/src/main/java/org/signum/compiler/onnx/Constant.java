@@ -14,7 +14,9 @@ final class Constant implements Operator {
         Attributes.of(node, "value", "value_float", "value_floats", "value_int", "value_ints");
     if (node.attributes().size() != 1) {
       throw new NodeException(
-          "has " + node.attributes().size() + " value attributes; expected exactly one of value,"
+          "has "
+              + node.attributes().size()
+              + " value attributes; expected exactly one of value,"
               + " value_float, value_floats, value_int, value_ints");
     }
     OnnxAttribute a = node.attributes().values().iterator().next();

@@ -57,7 +57,7 @@ public enum ElementType {
       case 15 -> "COMPLEX128";
       case 16 -> "BFLOAT16";
       default ->
-          fromOnnx(code).map(ElementType::name).orElse("data type " + code + " (unknown to Signum)");
+          fromOnnx(code).map(ElementType::name).orElse("number " + code + ", unknown to Signum");
     };
   }
 }

@@ -13,8 +13,14 @@ final class Flatten implements Operator {
       // Flatten accepts axis == rank, unlike most axes; a negative axis still counts from rank.
       if (axis < -s.rank() || axis > s.rank()) {
         throw new NodeException(
-            "axis " + axis + " is out of range for rank " + s.rank() + "; expected -" + s.rank()
-                + " to " + s.rank());
+            "axis "
+                + axis
+                + " is out of range for rank "
+                + s.rank()
+                + "; expected -"
+                + s.rank()
+                + " to "
+                + s.rank());
       }
       int a = (int) (axis < 0 ? axis + s.rank() : axis);
       return new Tensor[] {x.reshape(Shape.of(s.product(0, a), s.product(a, s.rank())))};

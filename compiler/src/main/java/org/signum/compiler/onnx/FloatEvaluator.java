@@ -23,7 +23,8 @@ public final class FloatEvaluator {
   public static Map<String, float[]> run(OnnxModel model, float[] input) {
     if (model.inputs().size() != 1) {
       throw new IllegalArgumentException(
-          model.source() + ": the evaluator needs a model with one graph input, not "
+          model.source()
+              + ": the evaluator needs a model with one graph input, not "
               + model.inputs().size());
     }
     TensorInfo in = model.inputs().get(0);

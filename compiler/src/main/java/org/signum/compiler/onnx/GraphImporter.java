@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.signum.compiler.onnx.proto.Onnx.AttributeProto;
 import org.signum.compiler.onnx.proto.Onnx.GraphProto;
@@ -115,7 +116,8 @@ final class GraphImporter {
       }
       TensorInfo info = ProtoDecoder.valueInfo(v, what);
       if (!info.type().isFloat()) {
-        throw new ModelException(what + " has element type " + info.type() + "; Signum reads FLOAT inputs");
+        throw new ModelException(
+            what + " has element type " + info.type() + "; Signum reads FLOAT inputs");
       }
       inputs.add(info);
       tensors.put(info.name(), info);
@@ -143,7 +145,7 @@ final class GraphImporter {
   }
 
   /** Binds and probes {@code def}; returns the node unless it was folded into constants. */
-  private java.util.Optional<OnnxNode> importNode(NodeDef def) {
+  private Optional<OnnxNode> importNode(NodeDef def) {
     try {
       Operator op = Operators.lookup(def);
       Kernel kernel = op.bind(def, new Constants(constants));
@@ -172,8 +174,8 @@ final class GraphImporter {
         }
       }
       return fold
-          ? java.util.Optional.empty()
-          : java.util.Optional.of(
+          ? Optional.empty()
+          : Optional.of(
               new OnnxNode(
                   def.name(),
                   def.opType(),

@@ -97,8 +97,7 @@ public final class Idx {
     }
   }
 
-  private static int[] header(Path path, byte[] data, int rank, String what)
-      throws IdxException {
+  private static int[] header(Path path, byte[] data, int rank, String what) throws IdxException {
     if (data.length < 4) {
       throw new IdxException(
           path + ": " + data.length + " bytes, too short for an IDX header of 4 bytes");
@@ -123,8 +122,12 @@ public final class Idx {
     }
     if (data.length < 4 + 4 * rank) {
       throw new IdxException(
-          path + ": the file ends inside the header, after " + data.length + " of "
-              + (4 + 4 * rank) + " bytes");
+          path
+              + ": the file ends inside the header, after "
+              + data.length
+              + " of "
+              + (4 + 4 * rank)
+              + " bytes");
     }
     int[] dims = new int[rank];
     for (int i = 0; i < rank; i++) {
@@ -136,7 +139,11 @@ public final class Idx {
               | (data[p + 3] & 0xFF);
       if (dims[i] < 0) {
         throw new IdxException(
-            path + ": dimension " + i + " is " + Integer.toUnsignedString(dims[i])
+            path
+                + ": dimension "
+                + i
+                + " is "
+                + Integer.toUnsignedString(dims[i])
                 + ", more than Signum reads (2^31 - 1)");
       }
       if (i > 0 && dims[i] == 0) {
@@ -147,8 +154,7 @@ public final class Idx {
   }
 
   /** The number of data bytes, checked against what the file holds after the header. */
-  private static int payload(Path path, byte[] data, int[] dims, String unit)
-      throws IdxException {
+  private static int payload(Path path, byte[] data, int[] dims, String unit) throws IdxException {
     long size = 1;
     for (int d : dims) {
       size *= d;
@@ -161,7 +167,13 @@ public final class Idx {
     }
     if (present > size) {
       throw new IdxException(
-          path + ": " + (present - size) + " bytes follow the " + size + " " + unit
+          path
+              + ": "
+              + (present - size)
+              + " bytes follow the "
+              + size
+              + " "
+              + unit
               + " bytes the header announces");
     }
     return (int) size;

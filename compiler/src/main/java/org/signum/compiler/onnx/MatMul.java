@@ -26,8 +26,15 @@ final class MatMul implements Operator {
       int k = sa.dim(sa.rank() - 1);
       if (sb.dim(0) != k) {
         throw new NodeException(
-            "inner dimensions differ: A " + sa + " has " + k + " columns, B " + sb + " has "
-                + sb.dim(0) + " rows");
+            "inner dimensions differ: A "
+                + sa
+                + " has "
+                + k
+                + " columns, B "
+                + sb
+                + " has "
+                + sb.dim(0)
+                + " rows");
       }
       int n = sb.dim(1);
       int rows = sa.product(0, sa.rank() - 1);

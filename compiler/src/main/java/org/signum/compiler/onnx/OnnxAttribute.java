@@ -1,5 +1,6 @@
 package org.signum.compiler.onnx;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -105,8 +106,8 @@ public final class OnnxAttribute {
   public String toString() {
     Object shown =
         switch (kind) {
-          case FLOATS -> java.util.Arrays.toString((float[]) value);
-          case INTS -> java.util.Arrays.toString((long[]) value);
+          case FLOATS -> Arrays.toString((float[]) value);
+          case INTS -> Arrays.toString((long[]) value);
           default -> value;
         };
     return name + "=" + shown;

@@ -100,9 +100,12 @@ public final class OnnxModel {
     try {
       proto = ModelProto.parseFrom(bytes);
     } catch (InvalidProtocolBufferException e) {
-      throw new OnnxImportException(
-          source + ": not an ONNX model: the protobuf encoding is broken (" + e.getMessage() + ")",
-          e);
+      // protobuf reports a short read with this wording; say plainly that the file is cut off.
+      String why =
+          String.valueOf(e.getMessage()).contains("ended unexpectedly")
+              ? "the data ends in the middle of a field; is the file truncated?"
+              : "it is not valid protobuf (" + e.getMessage() + ")";
+      throw new OnnxImportException(source + ": not a readable ONNX model: " + why, e);
     }
     try {
       return new GraphImporter(proto).build(source);

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One operator application of the imported graph. An omitted optional input is the empty string,
- * as in ONNX. Each node carries the kernel bound to its operator and attributes at import, so
+ * One operator application of the imported graph. An omitted optional input is the empty string, as
+ * in ONNX. Each node carries the kernel bound to its operator and attributes at import, so
  * evaluation never parses attributes again.
  */
 public final class OnnxNode {
@@ -46,7 +46,9 @@ public final class OnnxNode {
     return opType;
   }
 
-  /** The operator's domain: empty for standard ONNX, for example {@code onnx.brevitas} for QONNX. */
+  /**
+   * The operator's domain: empty for standard ONNX, for example {@code onnx.brevitas} for QONNX.
+   */
   public String domain() {
     return domain;
   }
@@ -80,13 +82,17 @@ public final class OnnxNode {
     if (!name.isEmpty()) {
       return "node '" + name + "' (" + opType + ")";
     }
-    return outputs.isEmpty()
-        ? "unnamed " + opType + " node"
-        : "unnamed " + opType + " node producing '" + outputs.get(0) + "'";
+    String unnamed = "unnamed " + (opType.isEmpty() ? "" : opType + " ") + "node";
+    return outputs.isEmpty() ? unnamed : unnamed + " producing '" + outputs.get(0) + "'";
   }
 
   @Override
   public String toString() {
-    return describe() + " " + inputs + " -> " + outputs + (attributes.isEmpty() ? "" : " " + attributes.values());
+    return describe()
+        + " "
+        + inputs
+        + " -> "
+        + outputs
+        + (attributes.isEmpty() ? "" : " " + attributes.values());
   }
 }

@@ -83,6 +83,10 @@ final class Operators {
 
   private static String describe(Set<String> domains) {
     return String.join(
-        ", ", domains.stream().sorted().map(d -> d.isEmpty() ? "the default domain ''" : "'" + d + "'").toList());
+        ", ",
+        domains.stream()
+            .sorted()
+            .map(d -> d.isEmpty() ? "the default domain ''" : "'" + d + "'")
+            .toList());
   }
 }

@@ -46,7 +46,15 @@ final class ProtoDecoder {
     }
     if (typed != count) {
       throw new ModelException(
-          what + " holds " + typed + " values; its shape " + shape + " needs " + count);
+          what
+              + " holds "
+              + typed
+              + " value"
+              + (typed == 1 ? "" : "s")
+              + "; its shape "
+              + shape
+              + " needs "
+              + count);
     }
     return switch (type) {
       case FLOAT -> {

@@ -52,7 +52,10 @@ final class Quant implements Operator {
     double width = Checks.scalar(widthTensor, "the bit width");
     if (width != Math.rint(width) || width < 1 || width > MAX_BIT_WIDTH) {
       throw new NodeException(
-          "bit width " + width + " is not an integer from 1 to " + MAX_BIT_WIDTH);
+          "bit width "
+              + (width == Math.rint(width) ? String.valueOf((long) width) : String.valueOf(width))
+              + " is not an integer from 1 to "
+              + MAX_BIT_WIDTH);
     }
     int bits = (int) width;
     boolean bipolar = bits == 1 && signed;

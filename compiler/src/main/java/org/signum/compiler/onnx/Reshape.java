@@ -13,7 +13,8 @@ final class Reshape implements Operator {
     Checks.outputs(node, 1, 1);
     Attributes attrs = Attributes.of(node, "allowzero");
     boolean allowZero = attrs.getFlag("allowzero", false);
-    long[] target = TensorOps.integerList(constants.require(node, 1, "the target shape"), "the target shape");
+    long[] target =
+        TensorOps.integerList(constants.require(node, 1, "the target shape"), "the target shape");
     return inputs -> {
       Tensor x = inputs[0];
       return new Tensor[] {x.reshape(resolve(x.shape(), target, allowZero))};
@@ -28,7 +29,8 @@ final class Reshape implements Operator {
       long d = target[i];
       if (d == -1) {
         if (inferred >= 0) {
-          throw new NodeException("target shape " + Arrays.toString(target) + " has more than one -1");
+          throw new NodeException(
+              "target shape " + Arrays.toString(target) + " has more than one -1");
         }
         inferred = i;
         continue;
@@ -36,8 +38,13 @@ final class Reshape implements Operator {
       if (d == 0 && !allowZero) {
         if (i >= in.rank()) {
           throw new NodeException(
-              "target shape " + Arrays.toString(target) + " copies dimension " + i
-                  + ", which input " + in + " does not have");
+              "target shape "
+                  + Arrays.toString(target)
+                  + " copies dimension "
+                  + i
+                  + ", which input "
+                  + in
+                  + " does not have");
         }
         d = in.dim(i);
       } else if (d < 0) {

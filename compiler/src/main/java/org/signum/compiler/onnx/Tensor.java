@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * An immutable tensor: a shape, an element type and row-major data, held as {@code float} for
- * FLOAT and as {@code long} for every integer type.
+ * An immutable tensor: a shape, an element type and row-major data, held as {@code float} for FLOAT
+ * and as {@code long} for every integer type.
  */
 public final class Tensor {
   private final ElementType type;

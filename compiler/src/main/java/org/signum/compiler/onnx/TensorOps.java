@@ -115,7 +115,8 @@ final class TensorOps {
   static long[] integerList(Tensor t, String role) {
     Checks.integers(t, role);
     if (t.shape().rank() > 1) {
-      throw new NodeException(role + " must be a scalar or a 1-d tensor, but has shape " + t.shape());
+      throw new NodeException(
+          role + " must be a scalar or a 1-d tensor, but has shape " + t.shape());
     }
     return t.longData().clone();
   }

@@ -1,9 +1,11 @@
 package org.signum.compiler.onnx;
 
+import java.util.Arrays;
+
 /**
  * ONNX TopK: the k largest (or smallest) values along {@code axis} and their INT64 indices, in
- * order, equal values ordered by index so that the first maximum wins. k is a constant input
- * (opset 10 on) or the attribute {@code k} (opset 1).
+ * order, equal values ordered by index so that the first maximum wins. k is a constant input (opset
+ * 10 on) or the attribute {@code k} (opset 1).
  */
 final class TopK implements Operator {
   @Override
@@ -47,11 +49,14 @@ final class TopK implements Operator {
       boolean[] taken = new boolean[n];
       for (int a = 0; a < outer; a++) {
         for (int b = 0; b < inner; b++) {
-          java.util.Arrays.fill(taken, false);
+          Arrays.fill(taken, false);
           for (int r = 0; r < kk; r++) {
             int best = -1;
             for (int i = 0; i < n; i++) {
-              if (!taken[i] && (best < 0 || better(in[(a * n + i) * inner + b], in[(a * n + best) * inner + b], largest))) {
+              if (!taken[i]
+                  && (best < 0
+                      || better(
+                          in[(a * n + i) * inner + b], in[(a * n + best) * inner + b], largest))) {
                 best = i;
               }
             }

@@ -8,8 +8,8 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * Orders nodes so that each comes after the producers of its inputs, keeping the file's order
- * where the wiring allows, and names the tensors or nodes at fault when no order exists.
+ * Orders nodes so that each comes after the producers of its inputs, keeping the file's order where
+ * the wiring allows, and names the tensors or nodes at fault when no order exists.
  */
 final class TopologicalOrder {
   private TopologicalOrder() {}

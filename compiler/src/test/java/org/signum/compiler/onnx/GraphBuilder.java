@@ -77,13 +77,14 @@ final class GraphBuilder {
   }
 
   GraphBuilder node(String op, List<String> inputs, List<String> outputs, AttributeProto... attrs) {
-    return node(NodeProto.newBuilder()
-        .setName(op + "_" + graph.getNodeCount())
-        .setOpType(op)
-        .addAllInput(inputs)
-        .addAllOutput(outputs)
-        .addAllAttribute(Arrays.asList(attrs))
-        .build());
+    return node(
+        NodeProto.newBuilder()
+            .setName(op + "_" + graph.getNodeCount())
+            .setOpType(op)
+            .addAllInput(inputs)
+            .addAllOutput(outputs)
+            .addAllAttribute(Arrays.asList(attrs))
+            .build());
   }
 
   GraphBuilder node(NodeProto node) {
@@ -93,15 +94,20 @@ final class GraphBuilder {
 
   /** A node of a custom domain, such as QONNX's quantizers. */
   GraphBuilder custom(
-      String domain, String op, List<String> inputs, List<String> outputs, AttributeProto... attrs) {
-    return node(NodeProto.newBuilder()
-        .setName(op + "_" + graph.getNodeCount())
-        .setOpType(op)
-        .setDomain(domain)
-        .addAllInput(inputs)
-        .addAllOutput(outputs)
-        .addAllAttribute(Arrays.asList(attrs))
-        .build());
+      String domain,
+      String op,
+      List<String> inputs,
+      List<String> outputs,
+      AttributeProto... attrs) {
+    return node(
+        NodeProto.newBuilder()
+            .setName(op + "_" + graph.getNodeCount())
+            .setOpType(op)
+            .setDomain(domain)
+            .addAllInput(inputs)
+            .addAllOutput(outputs)
+            .addAllAttribute(Arrays.asList(attrs))
+            .build());
   }
 
   GraphBuilder annotate(String tensor, String key, String value) {

@@ -23,13 +23,25 @@ final class Graphs {
   /** Equal as float32 values: -0 equals 0, as numpy's comparisons have it. */
   static void assertValues(float[] expected, float[] actual) {
     if (expected.length != actual.length) {
-      fail("expected " + expected.length + " values " + Arrays.toString(expected) + " but got "
-          + actual.length + " " + Arrays.toString(actual));
+      fail(
+          "expected "
+              + expected.length
+              + " values "
+              + Arrays.toString(expected)
+              + " but got "
+              + actual.length
+              + " "
+              + Arrays.toString(actual));
     }
     for (int i = 0; i < expected.length; i++) {
       if (!(expected[i] == actual[i] || (Float.isNaN(expected[i]) && Float.isNaN(actual[i])))) {
-        fail("element " + i + ": expected " + Arrays.toString(expected) + " but got "
-            + Arrays.toString(actual));
+        fail(
+            "element "
+                + i
+                + ": expected "
+                + Arrays.toString(expected)
+                + " but got "
+                + Arrays.toString(actual));
       }
     }
   }

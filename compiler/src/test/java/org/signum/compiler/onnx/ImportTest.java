@@ -77,8 +77,7 @@ class ImportTest {
                 "Constant",
                 List.of(),
                 List.of("c"),
-                GraphBuilder.tensorAttr(
-                    "value", GraphBuilder.floatTensor("", dims(2), 10, 20)))
+                GraphBuilder.tensorAttr("value", GraphBuilder.floatTensor("", dims(2), 10, 20)))
             .node("Constant", List.of(), List.of("shape"), intsAttr("value_ints", 2, 1))
             .node("Add", List.of("x", "c"), List.of("s"))
             .node("Reshape", List.of("s", "shape"), List.of("y"))
@@ -147,8 +146,10 @@ class ImportTest {
                             .setElemType(GraphBuilder.FLOAT)
                             .setShape(
                                 TensorShapeProto.newBuilder()
-                                    .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("N"))
-                                    .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(3)))))
+                                    .addDim(
+                                        TensorShapeProto.Dimension.newBuilder().setDimParam("N"))
+                                    .addDim(
+                                        TensorShapeProto.Dimension.newBuilder().setDimValue(3)))))
             .build();
     OnnxModel m =
         new GraphBuilder()

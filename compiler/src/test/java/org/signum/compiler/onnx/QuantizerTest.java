@@ -7,10 +7,12 @@ import static org.signum.compiler.onnx.GraphBuilder.stringAttr;
 import static org.signum.compiler.onnx.Graphs.assertValues;
 import static org.signum.compiler.onnx.Graphs.eval;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.signum.compiler.onnx.proto.Onnx.AttributeProto;
 
 class QuantizerTest {
   static final String BREVITAS = "onnx.brevitas";
@@ -53,8 +55,9 @@ class QuantizerTest {
             .scalar("scale", scale)
             .scalar("zero", zero)
             .scalar("bits", bits);
-    var attrs = new java.util.ArrayList<>(
-        List.of(intAttr("signed", signed ? 1 : 0), intAttr("narrow", narrow ? 1 : 0)));
+    var attrs =
+        new ArrayList<>(
+            List.of(intAttr("signed", signed ? 1 : 0), intAttr("narrow", narrow ? 1 : 0)));
     if (rounding != null) {
       attrs.add(stringAttr("rounding_mode", rounding));
     }
@@ -63,7 +66,7 @@ class QuantizerTest {
             "Quant",
             List.of("x", "scale", "zero", "bits"),
             List.of("y"),
-            attrs.toArray(new org.signum.compiler.onnx.proto.Onnx.AttributeProto[0]))
+            attrs.toArray(new AttributeProto[0]))
         .outputName("y");
   }
 
@@ -83,7 +86,8 @@ class QuantizerTest {
   void quantUnsignedScalesClampsAndRounds() throws Exception {
     // x / 0.5 = -2, 0.6, 1.52, 10, 5, 3 -> clamped to [0, 3] -> rounded -> times 0.5.
     GraphBuilder g = quant(2, 0.5f, 0, false, false, null);
-    assertValues(new float[] {0, 0.5f, 1, 1.5f, 1.5f, 1.5f}, eval(g, "y", -1, 0.3f, 0.76f, 5, 2.5f, 1.5f));
+    assertValues(
+        new float[] {0, 0.5f, 1, 1.5f, 1.5f, 1.5f}, eval(g, "y", -1, 0.3f, 0.76f, 5, 2.5f, 1.5f));
   }
 
   @Test
@@ -96,7 +100,8 @@ class QuantizerTest {
   void quantAddsTheZeroPointBeforeRoundingAndRemovesItAfter() throws Exception {
     // 2.4 + 1 = 3.4 -> 3 -> 2; -200 + 1 clamps to -128 -> -129.
     GraphBuilder g = quant(8, 1, 1, true, false, null);
-    assertValues(new float[] {2, -129, 0, 126, 0, 1}, eval(g, "y", 2.4f, -200, 0, 200, -0.4f, 0.6f));
+    assertValues(
+        new float[] {2, -129, 0, 126, 0, 1}, eval(g, "y", 2.4f, -200, 0, 200, -0.4f, 0.6f));
   }
 
   @Test
@@ -119,7 +124,8 @@ class QuantizerTest {
   void quantRoundingModes(String mode, float a, float b, float c, float d, float e, float f)
       throws Exception {
     GraphBuilder g = quant(8, 1, 0, true, false, mode);
-    assertValues(new float[] {a, b, c, d, e, f}, eval(g, "y", -2.5f, -1.5f, -0.5f, 0.5f, 1.5f, 2.5f));
+    assertValues(
+        new float[] {a, b, c, d, e, f}, eval(g, "y", -2.5f, -1.5f, -0.5f, 0.5f, 1.5f, 2.5f));
   }
 
   @Test
@@ -143,7 +149,7 @@ class QuantizerTest {
 
   private static GraphBuilder threshold(long[] xDims, long[] tDims, float[] t, String layout) {
     GraphBuilder g = new GraphBuilder().input("x", xDims).floats("t", tDims, t);
-    var attrs = new java.util.ArrayList<>(List.of(stringAttr("out_dtype", "UINT2")));
+    var attrs = new ArrayList<>(List.of(stringAttr("out_dtype", "UINT2")));
     if (layout != null) {
       attrs.add(stringAttr("data_layout", layout));
     }
@@ -152,7 +158,7 @@ class QuantizerTest {
             "MultiThreshold",
             List.of("x", "t"),
             List.of("y"),
-            attrs.toArray(new org.signum.compiler.onnx.proto.Onnx.AttributeProto[0]))
+            attrs.toArray(new AttributeProto[0]))
         .outputName("y");
   }
 

@@ -27,7 +27,8 @@ class ShapeOpsTest {
   void reshapeInfersMinusOne() throws Exception {
     OnnxModel m = reshape(dims(1, 1, 2, 3), 1, -1).load();
     assertShape(m, "y", 1, 6);
-    assertValues(new float[] {1, 2, 3, 4, 5, 6}, FloatEvaluator.output(m, new float[] {1, 2, 3, 4, 5, 6}));
+    assertValues(
+        new float[] {1, 2, 3, 4, 5, 6}, FloatEvaluator.output(m, new float[] {1, 2, 3, 4, 5, 6}));
   }
 
   @Test
