@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Evaluates an imported graph on one input in float32, with the semantics of ONNX and QONNX that
  * the operators document, so that what the compiler builds can be checked against what the model
- * itself computes.
+ * itself computes. A model's kernels hold no state, so many threads may evaluate one model at once.
  */
 public final class FloatEvaluator {
   private FloatEvaluator() {}

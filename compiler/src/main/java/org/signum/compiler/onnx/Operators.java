@@ -1,5 +1,6 @@
 package org.signum.compiler.onnx;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +46,7 @@ final class Operators {
     t.put("Quant", new Entry(new Quant(), QONNX));
     t.put("IntQuant", new Entry(new Quant(), QONNX));
     t.put("MultiThreshold", new Entry(new MultiThreshold(), FINN));
-    return t;
+    return Collections.unmodifiableMap(t);
   }
 
   /** The operator for {@code node}, or a {@link NodeException} listing what is supported. */

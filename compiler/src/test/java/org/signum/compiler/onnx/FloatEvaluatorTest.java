@@ -8,6 +8,8 @@ import static org.signum.compiler.onnx.Graphs.assertValues;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class FloatEvaluatorTest {
@@ -54,6 +56,39 @@ class FloatEvaluatorTest {
             .outputName("c")
             .load();
     assertValues(new float[] {5, 6}, FloatEvaluator.output(m, new float[] {1}));
+  }
+
+  @Test
+  void threadsEvaluatingOneModelAtOnceGetWhatOneThreadGets() throws Exception {
+    float[] w = new float[16 * 8];
+    Random random = new Random(7);
+    for (int i = 0; i < w.length; i++) {
+      w[i] = random.nextBoolean() ? 1 : -1;
+    }
+    OnnxModel m =
+        new GraphBuilder()
+            .input("x", 1, 16)
+            .floats("w", dims(16, 8), w)
+            .longs("k", dims(1), 3)
+            .node("MatMul", List.of("x", "w"), List.of("h"))
+            .node("TopK", List.of("h", "k"), List.of("v", "i"))
+            .outputName("i")
+            .load();
+    float[][] inputs = new float[2000][16];
+    for (float[] input : inputs) {
+      for (int j = 0; j < input.length; j++) {
+        input[j] = (float) random.nextGaussian();
+      }
+    }
+    float[][] sequential = new float[inputs.length][];
+    for (int n = 0; n < inputs.length; n++) {
+      sequential[n] = FloatEvaluator.output(m, inputs[n]);
+    }
+    float[][] parallel = new float[inputs.length][];
+    IntStream.range(0, inputs.length)
+        .parallel()
+        .forEach(n -> parallel[n] = FloatEvaluator.output(m, inputs[n]));
+    assertArrayEquals(sequential, parallel);
   }
 
   @Test
