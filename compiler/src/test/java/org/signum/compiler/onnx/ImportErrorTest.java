@@ -606,6 +606,158 @@ class ImportErrorTest {
                     .outputName("i"),
             "node 'TopK_0' (TopK): gives no k; expected input 1 or the attribute 'k'"),
         when(
+            "a shape beyond 2^31 elements",
+            () ->
+                withInitializer(
+                    floatsNamedW()
+                        .clearRawData()
+                        .clearDims()
+                        .addDims(65536)
+                        .addDims(65536)
+                        .build()),
+            "initializer 'w': shape [65536, 65536] has more than 2^31 - 1 elements"),
+        when(
+            "Reshape to a dimension beyond 32 bits",
+            () ->
+                new GraphBuilder()
+                    .input("x", 1, 4)
+                    .longs("s", dims(2), 1L << 40, -1)
+                    .node("Reshape", List.of("x", "s"), List.of("y"))
+                    .outputName("y"),
+            "node 'Reshape_0' (Reshape): dimension 1099511627776 does not fit in 32 bits"),
+        when(
+            "Reshape to a matrix of dimensions",
+            () ->
+                new GraphBuilder()
+                    .input("x", 1, 4)
+                    .longs("s", dims(1, 2), 1, 4)
+                    .node("Reshape", List.of("x", "s"), List.of("y"))
+                    .outputName("y"),
+            "node 'Reshape_0' (Reshape): the target shape must be a scalar or a 1-d tensor, but"
+                + " has shape [1, 2]"),
+        when(
+            "Reshape copying a dimension the input lacks",
+            () ->
+                new GraphBuilder()
+                    .input("x", 4)
+                    .longs("s", dims(2), 0, 0)
+                    .node("Reshape", List.of("x", "s"), List.of("y"))
+                    .outputName("y"),
+            "node 'Reshape_0' (Reshape): target shape [0, 0] copies dimension 1, which input [4]"
+                + " does not have"),
+        when(
+            "Reshape to a negative dimension",
+            () ->
+                new GraphBuilder()
+                    .input("x", 1, 4)
+                    .longs("s", dims(2), -2, 2)
+                    .node("Reshape", List.of("x", "s"), List.of("y"))
+                    .outputName("y"),
+            "node 'Reshape_0' (Reshape): target shape [-2, 2] has dimension -2"),
+        when(
+            "Gemm of mismatched matrices",
+            () ->
+                new GraphBuilder()
+                    .input("x", 1, 4)
+                    .floats("w", dims(3, 1), 1, 2, 3)
+                    .node("Gemm", List.of("x", "w"), List.of("y"))
+                    .outputName("y"),
+            "node 'Gemm_0' (Gemm): inner dimensions differ: A' has 4 columns, B' has 3 rows"),
+        when(
+            "Gemm bias of another shape",
+            () ->
+                new GraphBuilder()
+                    .input("x", 1, 4)
+                    .floats("w", dims(4, 2), new float[8])
+                    .floats("c", dims(3), 1, 2, 3)
+                    .node("Gemm", List.of("x", "w", "c"), List.of("y"))
+                    .outputName("y"),
+            "node 'Gemm_0' (Gemm): cannot broadcast shapes [3] and [1, 2]"),
+        when(
+            "BatchNormalization of a vector",
+            () -> {
+              float[] p = new float[4];
+              return new GraphBuilder()
+                  .input("x", 4)
+                  .floats("s", dims(4), p)
+                  .node("BatchNormalization", List.of("x", "s", "s", "s", "s"), List.of("y"))
+                  .outputName("y");
+            },
+            "node 'BatchNormalization_0' (BatchNormalization): input X has shape [4]; expected [N,"
+                + " C, ...]"),
+        when(
+            "MultiThreshold NHWC of rank 3",
+            () ->
+                new GraphBuilder()
+                    .input("x", 1, 2, 4)
+                    .floats("t", dims(1, 1), 0)
+                    .custom(
+                        "finn.custom_op.general",
+                        "MultiThreshold",
+                        List.of("x", "t"),
+                        List.of("y"),
+                        stringAttr("out_dtype", "BIPOLAR"),
+                        stringAttr("data_layout", "NHWC"))
+                    .outputName("y"),
+            "node 'MultiThreshold_0' (MultiThreshold): input has shape [1, 2, 4]; data_layout NHWC"
+                + " needs rank 2 or 4, as in QONNX"),
+        when(
+            "MultiThreshold of a scalar",
+            () ->
+                new GraphBuilder()
+                    .input("x")
+                    .floats("t", dims(1, 1), 0)
+                    .custom(
+                        "finn.custom_op.general",
+                        "MultiThreshold",
+                        List.of("x", "t"),
+                        List.of("y"),
+                        stringAttr("out_dtype", "BIPOLAR"))
+                    .outputName("y"),
+            "node 'MultiThreshold_0' (MultiThreshold): input is a scalar; expected a tensor with a"
+                + " channel axis"),
+        when(
+            "Squeeze axes given twice over",
+            () ->
+                new GraphBuilder()
+                    .input("x", 1, 4)
+                    .longs("a", dims(1), 0)
+                    .node("Squeeze", List.of("x", "a"), List.of("y"), intsAttr("axes", 0))
+                    .outputName("y"),
+            "node 'Squeeze_0' (Squeeze): gives axes both as an attribute and as input 1; expected"
+                + " one"),
+        when(
+            "Concat with an empty input",
+            () -> apply("Concat", List.of("x", ""), intAttr("axis", 0)),
+            "node 'Concat_0' (Concat): input 1 is empty; Concat needs every input"),
+        when(
+            "Concat of floats and integers",
+            () ->
+                new GraphBuilder()
+                    .input("x", 1, 4)
+                    .longs("i", dims(1, 1), 1)
+                    .node("Concat", List.of("x", "i"), List.of("y"), intAttr("axis", 1))
+                    .outputName("y"),
+            "node 'Concat_0' (Concat): mixes element types FLOAT and INT64"),
+        when(
+            "Constant of the wrong attribute type",
+            () ->
+                new GraphBuilder()
+                    .input("x", 1)
+                    .node("Constant", List.of(), List.of("c"), intAttr("value_float", 1))
+                    .node("Add", List.of("x", "c"), List.of("y"))
+                    .outputName("y"),
+            "node 'Constant_0' (Constant): attribute 'value_float' must be of type FLOAT, not INT"),
+        when(
+            "TopK with k twice",
+            () ->
+                new GraphBuilder()
+                    .input("x", 1, 4)
+                    .longs("k", dims(1), 1)
+                    .node("TopK", List.of("x", "k"), List.of("v", "i"), intAttr("k", 1))
+                    .outputName("i"),
+            "node 'TopK_0' (TopK): gives k both as an attribute and as input 1; expected one"),
+        when(
             "Constant with two values",
             () ->
                 new GraphBuilder()
