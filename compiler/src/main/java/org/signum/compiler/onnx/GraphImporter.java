@@ -149,7 +149,6 @@ final class GraphImporter {
     try {
       Operator op = Operators.lookup(def);
       Kernel kernel = op.bind(def, new Constants(constants));
-      boolean foldable = op instanceof ShapeOf;
       Tensor[] in = new Tensor[def.inputs().size()];
       boolean allConstant = true;
       for (int i = 0; i < in.length; i++) {
@@ -160,7 +159,8 @@ final class GraphImporter {
         }
       }
       Tensor[] out = kernel.apply(in);
-      boolean fold = foldable || allConstant;
+      // A Shape reads only its input's static shape, which the probe already knows.
+      boolean fold = allConstant || op instanceof ShapeOf;
       for (int i = 0; i < def.outputs().size(); i++) {
         String name = def.outputs().get(i);
         if (name.isEmpty()) {
