@@ -15,7 +15,6 @@ import org.signum.compiler.golden.GoldenReference;
 import org.signum.compiler.golden.LayerValue;
 import org.signum.compiler.ir.Network;
 import org.signum.isa.MachineDescription;
-import org.signum.isa.MachineParameter;
 
 /**
  * Random networks compiled, assembled and simulated on random machines; every stored layer
@@ -25,22 +24,9 @@ import org.signum.isa.MachineParameter;
 class DifferentialTest {
   static final int NETWORKS = 240;
   static final int INPUTS = 4;
-  private static final int[] WIDTHS = {64, 128, 256, 512};
-  private static final int[] VECTOR_REGISTERS = {4, 5, 8, 16, 32};
 
   static Stream<Integer> seeds() {
     return IntStream.range(0, NETWORKS).boxed();
-  }
-
-  private static MachineDescription machine(Random r) {
-    MachineDescription m = MachineDescription.defaults()
-        .with(MachineParameter.VECTOR_WIDTH, WIDTHS[r.nextInt(WIDTHS.length)])
-        .with(MachineParameter.VECTOR_REGISTERS, VECTOR_REGISTERS[r.nextInt(VECTOR_REGISTERS.length)])
-        .with(MachineParameter.ACCUMULATOR_WIDTH, r.nextBoolean() ? 32 : 20);
-    if (r.nextInt(3) == 0) {
-      m = m.with(MachineParameter.WMEM_BYTES, 2048 + 1024 * r.nextInt(4)).named("small-wmem");
-    }
-    return m;
   }
 
   @ParameterizedTest(name = "network {0}")
@@ -49,7 +35,7 @@ class DifferentialTest {
     RandomNetworks gen = new RandomNetworks(1000 + seed, seed % 5 == 0 ? 300 : 140);
     Random r = gen.random();
     Network net = gen.next("random" + seed);
-    MachineDescription m = machine(r);
+    MachineDescription m = DifferentialTestMachines.machine(r);
     CompileOptions options = CompileOptions.defaults()
         .withWeights(r.nextInt(6) == 0 ? WeightPlacement.STREAMED : WeightPlacement.AUTO);
     CompiledProgram p = Compiler.compile(net, m, options);

@@ -22,7 +22,8 @@ public final class RandomNetworks {
   private final int maxWidth;
 
   public RandomNetworks(long seed, int maxWidth) {
-    this.r = new Random(seed);
+    // Consecutive seeds give correlated first draws from java.util.Random; spread them first.
+    this.r = new Random(seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
     this.maxWidth = maxWidth;
   }
 
