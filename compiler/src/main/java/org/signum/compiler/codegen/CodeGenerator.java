@@ -2,6 +2,7 @@ package org.signum.compiler.codegen;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.signum.compiler.CompileException;
 import org.signum.compiler.CompileOptions.WeightPlacement;
@@ -267,7 +268,8 @@ public final class CodeGenerator {
       case UINT8_PLANES -> "'" + b.layer() + "': 8 bit-planes of " + b.elements()
           + " bytes, plane n at +" + b.planeBytes() + " * n";
       case BIPOLAR_ROWS -> "'" + b.layer() + "': " + b.elements() + " bits, padding 0";
-      case INT32_WORDS -> "'" + b.layer() + "': " + b.elements() + " signed 32-bit words";
+      case INT32_WORDS -> "'" + b.layer() + "': " + b.elements() + " signed 32-bit word"
+          + (b.elements() == 1 ? "" : "s");
     };
   }
 
@@ -280,13 +282,14 @@ public final class CodeGenerator {
         + ").");
     h.comment("");
     h.comment("Host interface, all in amem; write the input, restart, run to halt, read:");
-    h.comment("  input   " + describe(host.input()) + "; padding bits must be 0");
+    h.comment(String.format(Locale.ROOT, "  %-8s %s; padding bits must be 0", "input",
+        describe(host.input())));
     for (Buffer b : host.activations()) {
-      h.comment("  " + b.symbol() + "  " + describe(b));
+      h.comment(String.format(Locale.ROOT, "  %-8s %s", b.symbol(), describe(b)));
     }
-    host.scores().ifPresent(b -> h.comment("  scores  " + describe(b)));
-    host.classIndex().ifPresent(b -> h.comment("  class   " + describe(b)
-        + ": the first index of the largest score"));
+    host.scores().ifPresent(b -> h.comment("  scores   " + describe(b)));
+    host.classIndex().ifPresent(b -> h.comment("  class    " + describe(b)
+        + ", the first index of the largest score"));
     h.comment("");
     h.comment("Memory used: wmem " + layout.used(MemorySpace.WMEM) + ", tmem "
         + layout.used(MemorySpace.TMEM) + ", amem " + layout.used(MemorySpace.AMEM) + ", dram "
