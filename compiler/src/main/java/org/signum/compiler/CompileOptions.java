@@ -11,7 +11,8 @@ import java.util.Set;
  *     org.signum.compiler.passes.Pipeline#passNames()}
  * @param verifyEachPass run the verifier after every pass (cheap; a failure is a compiler bug)
  */
-public record CompileOptions(WeightPlacement weights, Set<String> dumpAfter, boolean verifyEachPass) {
+public record CompileOptions(
+    WeightPlacement weights, Set<String> dumpAfter, boolean verifyEachPass) {
   /** Where weights live. */
   public enum WeightPlacement {
     /** On chip when every layer's weights fit wmem together, else streamed. */

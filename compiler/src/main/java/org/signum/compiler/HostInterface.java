@@ -6,10 +6,10 @@ import org.signum.isa.MemorySpace;
 
 /**
  * Where a compiled program expects its input and leaves its results, all in {@code amem} at the
- * addresses of the named symbols (look them up in the object file's symbol table). A host runs
- * many inputs on one loaded program: write the input with {@link #packInput}, restart the
- * machine, run it to its halt, read the buffers. The program writes every output byte on every
- * run, so nothing needs clearing between runs.
+ * addresses of the named symbols (look them up in the object file's symbol table). A host runs many
+ * inputs on one loaded program: write the input with {@link #packInput}, restart the machine, run
+ * it to its halt, read the buffers. The program writes every output byte on every run, so nothing
+ * needs clearing between runs.
  *
  * @param input the input buffer
  * @param activations one buffer per bipolar layer output the program stores, in layer order
@@ -31,8 +31,8 @@ public record HostInterface(
      */
     BIPOLAR_ROWS,
     /**
-     * Eight bit-planes of 8-bit elements, each laid out as {@link #BIPOLAR_ROWS}: plane n holds
-     * bit n of every element and starts at byte {@code n * planeBytes}.
+     * Eight bit-planes of 8-bit elements, each laid out as {@link #BIPOLAR_ROWS}: plane n holds bit
+     * n of every element and starts at byte {@code n * planeBytes}.
      */
     UINT8_PLANES,
     /** Signed 32-bit little-endian words, one per element. */
@@ -71,8 +71,8 @@ public record HostInterface(
     for (int i = 0; i < x.length; i++) {
       int v = x[i];
       if (planes ? v < 0 || v > 255 : v != 1 && v != -1) {
-        throw new IllegalArgumentException("input element " + i + " is " + v + ", expected "
-            + (planes ? "0..255" : "+1 or -1"));
+        throw new IllegalArgumentException(
+            "input element " + i + " is " + v + ", expected " + (planes ? "0..255" : "+1 or -1"));
       }
       if (!planes) {
         out[i / 8] |= (byte) ((v == 1 ? 1 : 0) << (i % 8));
@@ -98,8 +98,11 @@ public record HostInterface(
   public static int[] unpackWords(byte[] bytes, int n) {
     int[] v = new int[n];
     for (int i = 0; i < n; i++) {
-      v[i] = (bytes[4 * i] & 0xff) | (bytes[4 * i + 1] & 0xff) << 8
-          | (bytes[4 * i + 2] & 0xff) << 16 | (bytes[4 * i + 3] & 0xff) << 24;
+      v[i] =
+          (bytes[4 * i] & 0xff)
+              | (bytes[4 * i + 1] & 0xff) << 8
+              | (bytes[4 * i + 2] & 0xff) << 16
+              | (bytes[4 * i + 3] & 0xff) << 24;
     }
     return v;
   }

@@ -15,9 +15,8 @@ import org.signum.isa.MachineDescription;
 
 /**
  * Checks that the differential test's random networks and machines reach what it claims to test:
- * streamed weights, bit-planes, binarized inputs, rank tables, negative and zero batch-norm
- * scales, sizes off the vector width, single neurons. Regenerates the same cases without running
- * them.
+ * streamed weights, bit-planes, binarized inputs, rank tables, negative and zero batch-norm scales,
+ * sizes off the vector width, single neurons. Regenerates the same cases without running them.
  */
 class DifferentialCoverageTest {
   @Test
@@ -28,8 +27,9 @@ class DifferentialCoverageTest {
       Random r = gen.random();
       Network net = gen.next("random" + seed);
       MachineDescription m = DifferentialTestMachines.machine(r);
-      CompileOptions options = CompileOptions.defaults()
-          .withWeights(r.nextInt(6) == 0 ? WeightPlacement.STREAMED : WeightPlacement.AUTO);
+      CompileOptions options =
+          CompileOptions.defaults()
+              .withWeights(r.nextInt(6) == 0 ? WeightPlacement.STREAMED : WeightPlacement.AUTO);
       String s = Compiler.compile(net, m, options).assembly();
       count(seen, "streamed weights", s.contains("dma.ld"));
       count(seen, "8-bit bit-planes", s.contains("apopacc"));
@@ -51,12 +51,15 @@ class DifferentialCoverageTest {
           count(seen, "inputs not a multiple of 64", d.inputs() % 64 != 0);
         }
       }
-      count(seen, "deep (5 or more dense layers)",
-          net.layers().stream().filter(l -> l instanceof org.signum.compiler.ir.BinaryDense)
-              .count() >= 5);
+      count(
+          seen,
+          "deep (5 or more dense layers)",
+          net.layers().stream().filter(l -> l instanceof org.signum.compiler.ir.BinaryDense).count()
+              >= 5);
     }
     for (Map.Entry<String, Integer> e : seen.entrySet()) {
-      assertTrue(e.getValue() >= 3, "only " + e.getValue() + " cases of " + e.getKey() + ": " + seen);
+      assertTrue(
+          e.getValue() >= 3, "only " + e.getValue() + " cases of " + e.getKey() + ": " + seen);
     }
     assertTrue(seen.size() == 13, seen.toString());
   }

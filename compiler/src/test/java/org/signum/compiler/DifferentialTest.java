@@ -17,9 +17,9 @@ import org.signum.compiler.ir.Network;
 import org.signum.isa.MachineDescription;
 
 /**
- * Random networks compiled, assembled and simulated on random machines; every stored layer
- * output, every score and the class must equal the golden reference's, on the folded network and
- * on the original one, exactly.
+ * Random networks compiled, assembled and simulated on random machines; every stored layer output,
+ * every score and the class must equal the golden reference's, on the folded network and on the
+ * original one, exactly.
  */
 class DifferentialTest {
   static final int NETWORKS = 240;
@@ -36,8 +36,9 @@ class DifferentialTest {
     Random r = gen.random();
     Network net = gen.next("random" + seed);
     MachineDescription m = DifferentialTestMachines.machine(r);
-    CompileOptions options = CompileOptions.defaults()
-        .withWeights(r.nextInt(6) == 0 ? WeightPlacement.STREAMED : WeightPlacement.AUTO);
+    CompileOptions options =
+        CompileOptions.defaults()
+            .withWeights(r.nextInt(6) == 0 ? WeightPlacement.STREAMED : WeightPlacement.AUTO);
     CompiledProgram p = Compiler.compile(net, m, options);
     Machine machine = new Machine(p, m);
     GoldenReference original = new GoldenReference(net);

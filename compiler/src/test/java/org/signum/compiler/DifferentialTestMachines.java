@@ -12,11 +12,13 @@ final class DifferentialTestMachines {
   private DifferentialTestMachines() {}
 
   static MachineDescription machine(Random r) {
-    MachineDescription m = MachineDescription.defaults()
-        .with(MachineParameter.VECTOR_WIDTH, WIDTHS[r.nextInt(WIDTHS.length)])
-        .with(MachineParameter.VECTOR_REGISTERS,
-            VECTOR_REGISTERS[r.nextInt(VECTOR_REGISTERS.length)])
-        .with(MachineParameter.ACCUMULATOR_WIDTH, r.nextBoolean() ? 32 : 20);
+    MachineDescription m =
+        MachineDescription.defaults()
+            .with(MachineParameter.VECTOR_WIDTH, WIDTHS[r.nextInt(WIDTHS.length)])
+            .with(
+                MachineParameter.VECTOR_REGISTERS,
+                VECTOR_REGISTERS[r.nextInt(VECTOR_REGISTERS.length)])
+            .with(MachineParameter.ACCUMULATOR_WIDTH, r.nextBoolean() ? 32 : 20);
     if (r.nextInt(3) == 0) {
       m = m.with(MachineParameter.WMEM_BYTES, 2048 + 1024 * r.nextInt(4)).named("small-wmem");
     }

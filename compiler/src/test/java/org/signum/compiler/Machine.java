@@ -28,7 +28,8 @@ final class Machine {
 
   Machine(CompiledProgram program, MachineDescription machine) throws SimulatorException {
     this.program = program;
-    AssemblyResult r = new Assembler(machine, List.of()).assembleSource(program.assembly(), "net.s");
+    AssemblyResult r =
+        new Assembler(machine, List.of()).assembleSource(program.assembly(), "net.s");
     assertTrue(r.ok(), () -> r.diagnostics() + "\n" + program.assembly());
     this.object = r.object();
     this.sim = new Simulator(machine, object);
@@ -39,8 +40,12 @@ final class Machine {
   }
 
   int address(String symbol) {
-    return (int) object.symbols().stream().filter(s -> s.name().equals(symbol)).findFirst()
-        .orElseThrow(() -> new AssertionError("no symbol " + symbol)).value();
+    return (int)
+        object.symbols().stream()
+            .filter(s -> s.name().equals(symbol))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no symbol " + symbol))
+            .value();
   }
 
   Outputs run(int[] input) throws SimulatorException {
@@ -53,12 +58,14 @@ final class Machine {
     for (HostInterface.Buffer b : host.activations()) {
       acts.add(HostInterface.unpackBipolar(read(b), b.elements()));
     }
-    int[] scores = host.scores().isPresent()
-        ? HostInterface.unpackWords(read(host.scores().get()), host.scores().get().elements())
-        : null;
-    Optional<Integer> cls = host.classIndex().isPresent()
-        ? Optional.of(HostInterface.unpackWords(read(host.classIndex().get()), 1)[0])
-        : Optional.empty();
+    int[] scores =
+        host.scores().isPresent()
+            ? HostInterface.unpackWords(read(host.scores().get()), host.scores().get().elements())
+            : null;
+    Optional<Integer> cls =
+        host.classIndex().isPresent()
+            ? Optional.of(HostInterface.unpackWords(read(host.classIndex().get()), 1)[0])
+            : Optional.empty();
     return new Outputs(acts, scores, cls, r.steps());
   }
 

@@ -12,11 +12,13 @@ import org.signum.compiler.ir.Threshold;
 import org.signum.compiler.ir.ThresholdRule;
 
 /**
- * Random valid networks with awkward shapes: sizes around multiples of 64, single neurons,
- * negative and zero batch-norm scales, exact ties, 8-bit and bipolar inputs.
+ * Random valid networks with awkward shapes: sizes around multiples of 64, single neurons, negative
+ * and zero batch-norm scales, exact ties, 8-bit and bipolar inputs.
  */
 public final class RandomNetworks {
-  private static final int[] AWKWARD = {1, 2, 3, 7, 31, 63, 64, 65, 100, 127, 128, 129, 200, 255, 257};
+  private static final int[] AWKWARD = {
+    1, 2, 3, 7, 31, 63, 64, 65, 100, 127, 128, 129, 200, 255, 257
+  };
 
   private final Random r;
   private final int maxWidth;
@@ -47,11 +49,12 @@ public final class RandomNetworks {
     boolean bipolar = !uint8;
     int layerNo = 0;
     if (uint8) {
-      Rational scale = switch (r.nextInt(3)) {
-        case 0 -> Rational.ONE;
-        case 1 -> Rational.of(1, 255);
-        default -> Rational.of(1 + r.nextInt(5), 1 + r.nextInt(300));
-      };
+      Rational scale =
+          switch (r.nextInt(3)) {
+            case 0 -> Rational.ONE;
+            case 1 -> Rational.of(1, 255);
+            default -> Rational.of(1 + r.nextInt(5), 1 + r.nextInt(300));
+          };
       realPerUnit = (double) scale.numerator() / scale.denominator();
       b.input("in", shape, Input.Encoding.UINT8, scale);
       if (r.nextInt(5) < 2) {
@@ -82,10 +85,17 @@ public final class RandomNetworks {
     // A score table covers every reachable sum: 510 N + 1 entries per class for bytes.
     boolean tableFits = bipolar || 4L * classes * (510L * inputs + 1) <= 8192;
     switch (tableFits ? r.nextInt(4) : 3) {
-      case 0 -> b.affine("classaffine", floats(classes, -2, 2, 0.2), floats(classes, -span, span, 0));
-      case 1 -> b.batchNorm("classnorm", floats(classes, -2, 2, 0.2), floats(classes, -2, 2, 0),
-          floats(classes, -span / 2, span / 2, 0), floats(classes, 0.1, span, 0), 1e-5f);
-      default -> { }
+      case 0 ->
+          b.affine("classaffine", floats(classes, -2, 2, 0.2), floats(classes, -span, span, 0));
+      case 1 ->
+          b.batchNorm(
+              "classnorm",
+              floats(classes, -2, 2, 0.2),
+              floats(classes, -2, 2, 0),
+              floats(classes, -span / 2, span / 2, 0),
+              floats(classes, 0.1, span, 0),
+              1e-5f);
+      default -> {}
     }
     b.scores("scores");
     if (r.nextInt(8) != 0) {
@@ -96,23 +106,41 @@ public final class RandomNetworks {
 
   /** An activation on integers in [lo, hi] whose real value is the integer times unit. */
   private void activation(
-      Network.Builder b, String name, int channels, long lo, long hi, double unit, boolean popcountOk) {
+      Network.Builder b,
+      String name,
+      int channels,
+      long lo,
+      long hi,
+      double unit,
+      boolean popcountOk) {
     double rlo = lo * unit;
     double rhi = hi * unit;
     switch (r.nextInt(popcountOk ? 7 : 6)) {
       case 0 -> b.sign(name);
-      case 1, 2 -> b.batchNorm(name + "_bn", gammas(channels), floats(channels, -1, 1, 0.3),
-          means(channels, rlo, rhi, unit), variances(channels, rhi), r.nextBoolean() ? 0 : 1e-5f)
-          .sign(name);
-      case 3 -> b.affine(name + "_aff", gammas(channels), means(channels, rlo, rhi, unit))
-          .sign(name);
-      case 4 -> b.batchNorm(name + "_bn", gammas(channels), floats(channels, -1, 1, 0.3),
-              means(channels, rlo, rhi, unit), variances(channels, rhi), 1e-3f)
-          .affine(name + "_aff", gammas(channels), floats(channels, -1, 1, 0.3))
-          .sign(name);
+      case 1, 2 ->
+          b.batchNorm(
+                  name + "_bn",
+                  gammas(channels),
+                  floats(channels, -1, 1, 0.3),
+                  means(channels, rlo, rhi, unit),
+                  variances(channels, rhi),
+                  r.nextBoolean() ? 0 : 1e-5f)
+              .sign(name);
+      case 3 ->
+          b.affine(name + "_aff", gammas(channels), means(channels, rlo, rhi, unit)).sign(name);
+      case 4 ->
+          b.batchNorm(
+                  name + "_bn",
+                  gammas(channels),
+                  floats(channels, -1, 1, 0.3),
+                  means(channels, rlo, rhi, unit),
+                  variances(channels, rhi),
+                  1e-3f)
+              .affine(name + "_aff", gammas(channels), floats(channels, -1, 1, 0.3))
+              .sign(name);
       case 5 -> b.threshold(name, Threshold.Operand.VALUE, rules(channels, lo - 2, hi + 2));
-      default -> b.threshold(name, Threshold.Operand.POPCOUNT,
-          rules(channels, -1, (hi - lo) / 2 + 2));
+      default ->
+          b.threshold(name, Threshold.Operand.POPCOUNT, rules(channels, -1, (hi - lo) / 2 + 2));
     }
   }
 
@@ -120,12 +148,13 @@ public final class RandomNetworks {
     List<ThresholdRule> rules = new ArrayList<>();
     for (int c = 0; c < channels; c++) {
       long t = lo + (long) (r.nextDouble() * (hi - lo + 1));
-      rules.add(switch (r.nextInt(8)) {
-        case 0 -> ThresholdRule.always();
-        case 1 -> ThresholdRule.never();
-        case 2, 3 -> ThresholdRule.below(t);
-        default -> ThresholdRule.atLeast(t);
-      });
+      rules.add(
+          switch (r.nextInt(8)) {
+            case 0 -> ThresholdRule.always();
+            case 1 -> ThresholdRule.never();
+            case 2, 3 -> ThresholdRule.below(t);
+            default -> ThresholdRule.atLeast(t);
+          });
     }
     return rules;
   }
@@ -146,7 +175,10 @@ public final class RandomNetworks {
     float[] g = new float[n];
     for (int i = 0; i < n; i++) {
       int k = r.nextInt(15);
-      g[i] = k < 3 ? 0f : k < 8 ? -(0.05f + 3 * r.nextFloat()) : k < 10 ? 1f : 0.05f + 3 * r.nextFloat();
+      g[i] =
+          k < 3
+              ? 0f
+              : k < 8 ? -(0.05f + 3 * r.nextFloat()) : k < 10 ? 1f : 0.05f + 3 * r.nextFloat();
     }
     return g;
   }

@@ -71,9 +71,14 @@ public final class CodeGenerator {
     boolean uint8 = in.encoding() == Input.Encoding.UINT8;
     int n = (int) in.shape().elements();
     int planeBytes = Rows.bytes(n, vw);
-    Buffer input = new Buffer(in.name(), "input",
-        uint8 ? HostInterface.Layout.UINT8_PLANES : HostInterface.Layout.BIPOLAR_ROWS, n,
-        uint8 ? 8 * planeBytes : planeBytes, planeBytes);
+    Buffer input =
+        new Buffer(
+            in.name(),
+            "input",
+            uint8 ? HostInterface.Layout.UINT8_PLANES : HostInterface.Layout.BIPOLAR_ROWS,
+            n,
+            uint8 ? 8 * planeBytes : planeBytes,
+            planeBytes);
     layout.reserve(MemorySpace.AMEM, input.bytes(), "input");
 
     List<Stage> stages = new ArrayList<>();
@@ -90,9 +95,10 @@ public final class CodeGenerator {
       if (l instanceof Threshold t && i == 1 && uint8) {
         String sym = "act" + i;
         BinarizeStage b = new BinarizeStage(i, in, t, sym);
-        layout.reserve(MemorySpace.WMEM, 10L * planeBytes, "input thresholds of '" + t.name() + "'");
-        Buffer out = new Buffer(t.name(), sym, HostInterface.Layout.BIPOLAR_ROWS, n, planeBytes,
-            planeBytes);
+        layout.reserve(
+            MemorySpace.WMEM, 10L * planeBytes, "input thresholds of '" + t.name() + "'");
+        Buffer out =
+            new Buffer(t.name(), sym, HostInterface.Layout.BIPOLAR_ROWS, n, planeBytes, planeBytes);
         layout.reserve(MemorySpace.AMEM, out.bytes(), "output of '" + t.name() + "'");
         activations.add(out);
         stages.add(b);
@@ -105,8 +111,9 @@ public final class CodeGenerator {
         int bytes = Rows.bytes(d.outputs(), vw);
         layout.reserve(MemorySpace.AMEM, bytes, "output of '" + t.name() + "'");
         layout.reserve(MemorySpace.TMEM, 4L * d.outputs(), "thresholds of '" + t.name() + "'");
-        activations.add(new Buffer(t.name(), sym, HostInterface.Layout.BIPOLAR_ROWS, d.outputs(),
-            bytes, bytes));
+        activations.add(
+            new Buffer(
+                t.name(), sym, HostInterface.Layout.BIPOLAR_ROWS, d.outputs(), bytes, bytes));
         stages.add(s);
         dense.add(s);
         current = sym;
@@ -119,15 +126,23 @@ public final class CodeGenerator {
           ScoreTable t = sc.table().get();
           layout.reserve(MemorySpace.TMEM, 4L * t.classes() * t.count(), "score table");
         }
-        scores = Optional.of(new Buffer(sc.name(), "scores", HostInterface.Layout.INT32_WORDS,
-            d.outputs(), 4 * d.outputs(), 4 * d.outputs()));
+        scores =
+            Optional.of(
+                new Buffer(
+                    sc.name(),
+                    "scores",
+                    HostInterface.Layout.INT32_WORDS,
+                    d.outputs(),
+                    4 * d.outputs(),
+                    4 * d.outputs()));
         stages.add(s);
         dense.add(s);
         i += 2;
         if (i < net.size() && net.layer(i) instanceof Argmax am) {
           layout.reserve(MemorySpace.AMEM, 4, "class");
-          classIndex = Optional.of(
-              new Buffer(am.name(), "class", HostInterface.Layout.INT32_WORDS, 1, 4, 4));
+          classIndex =
+              Optional.of(
+                  new Buffer(am.name(), "class", HostInterface.Layout.INT32_WORDS, 1, 4, 4));
           stages.add(new ArgmaxStage(am.name(), d.outputs()));
           i++;
         }
@@ -142,17 +157,34 @@ public final class CodeGenerator {
 
   private void checkRegisters() throws CompileException {
     String[][] needs = {
-      {"scalar_registers", String.valueOf(machine.scalarRegisters()),
-          String.valueOf(MIN_SCALAR_REGISTERS)},
-      {"vector_registers", String.valueOf(machine.vectorRegisters()),
-          String.valueOf(MIN_VECTOR_REGISTERS)},
+      {
+        "scalar_registers",
+        String.valueOf(machine.scalarRegisters()),
+        String.valueOf(MIN_SCALAR_REGISTERS)
+      },
+      {
+        "vector_registers",
+        String.valueOf(machine.vectorRegisters()),
+        String.valueOf(MIN_VECTOR_REGISTERS)
+      },
       {"accumulators", String.valueOf(machine.accumulators()), String.valueOf(MIN_ACCUMULATORS)},
     };
     for (String[] need : needs) {
       if (Integer.parseInt(need[1]) < Integer.parseInt(need[2])) {
-        throw new CompileException("machine '" + machine.name() + "' has " + need[1] + " "
-            + need[0].replace('_', ' ') + "; the compiler's kernels need at least " + need[2]
-            + " (" + need[0] + " = " + need[2] + ")");
+        throw new CompileException(
+            "machine '"
+                + machine.name()
+                + "' has "
+                + need[1]
+                + " "
+                + need[0].replace('_', ' ')
+                + "; the compiler's kernels need at least "
+                + need[2]
+                + " ("
+                + need[0]
+                + " = "
+                + need[2]
+                + ")");
       }
     }
   }
@@ -161,12 +193,16 @@ public final class CodeGenerator {
     Layer l = net.layer(i);
     String where = "layer " + i + " '" + l.name() + "' (" + l.kind() + ")";
     if (l instanceof BinaryDense) {
-      return new CompileException(where + ": code generation needs a threshold, sign or scores "
-          + "layer to read a dense layer's sums");
+      return new CompileException(
+          where
+              + ": code generation needs a threshold, sign or scores "
+              + "layer to read a dense layer's sums");
     }
-    return new CompileException(where + ": code generation supports, after folding, a chain of "
-        + "dense layers each followed by a threshold (or batch norm and affine layers ending in "
-        + "sign), then scores and argmax; this layer does not fit that chain");
+    return new CompileException(
+        where
+            + ": code generation supports, after folding, a chain of dense layers each followed by"
+            + " a threshold (or batch norm and affine layers ending in sign), then scores and"
+            + " argmax; this layer does not fit that chain");
   }
 
   private void placeWeights(Layout layout, List<DenseStage> dense) throws CompileException {
@@ -176,7 +212,9 @@ public final class CodeGenerator {
     }
     if (!layout.streamed(placement, total)) {
       for (DenseStage s : dense) {
-        layout.reserve(MemorySpace.WMEM, (long) s.kernel.rowBytes() * s.dense.outputs(),
+        layout.reserve(
+            MemorySpace.WMEM,
+            (long) s.kernel.rowBytes() * s.dense.outputs(),
             "weights of '" + s.dense.name() + "'");
       }
       return;
@@ -186,10 +224,16 @@ public final class CodeGenerator {
     for (DenseStage s : dense) {
       long rows = Math.min(s.dense.outputs(), buffer / s.kernel.rowBytes());
       if (rows < 1) {
-        throw new CompileException("layer '" + s.dense.name() + "' (dense): one weight row needs "
-            + s.kernel.rowBytes() + " bytes, but each of the two tile buffers gets only " + buffer
-            + " bytes of the machine's " + machine.memoryBytes(MemorySpace.WMEM)
-            + " bytes of wmem");
+        throw new CompileException(
+            "layer '"
+                + s.dense.name()
+                + "' (dense): one weight row needs "
+                + s.kernel.rowBytes()
+                + " bytes, but each of the two tile buffers gets only "
+                + buffer
+                + " bytes of the machine's "
+                + machine.memoryBytes(MemorySpace.WMEM)
+                + " bytes of wmem");
       }
       int tileBytes = (int) (rows * s.kernel.rowBytes());
       long tiles = (s.dense.outputs() + rows - 1) / rows;
@@ -219,15 +263,23 @@ public final class CodeGenerator {
     code.blank();
     code.op("halt", "");
     if (code.instructions() > machine.imemWords()) {
-      throw new CompileException("the program has " + code.instructions() + " instructions, "
-          + "machine '" + machine.name() + "' holds " + machine.imemWords() + " (imem_words)");
+      throw new CompileException(
+          "the program has "
+              + code.instructions()
+              + " instructions, "
+              + "machine '"
+              + machine.name()
+              + "' holds "
+              + machine.imemWords()
+              + " (imem_words)");
     }
     Asm header = header(net, host, layout);
     int offset = header.nextLine() - 1;
     List<LayerSpan> spans = new ArrayList<>();
     for (int k = 0; k < stages.size(); k++) {
-      spans.add(new LayerSpan(stages.get(k).layers(), lines.get(k)[0] + offset,
-          lines.get(k)[1] + offset));
+      spans.add(
+          new LayerSpan(
+              stages.get(k).layers(), lines.get(k)[0] + offset, lines.get(k)[1] + offset));
     }
     StringBuilder text = new StringBuilder(header.text()).append(code.text());
     long tileBuffer = layout.tileBuffer();
@@ -265,35 +317,64 @@ public final class CodeGenerator {
 
   private static String describe(Buffer b) {
     return switch (b.layout()) {
-      case UINT8_PLANES -> "'" + b.layer() + "': 8 bit-planes of " + b.elements()
-          + " bytes, plane n at +" + b.planeBytes() + " * n";
+      case UINT8_PLANES ->
+          "'"
+              + b.layer()
+              + "': 8 bit-planes of "
+              + b.elements()
+              + " bytes, plane n at +"
+              + b.planeBytes()
+              + " * n";
       case BIPOLAR_ROWS -> "'" + b.layer() + "': " + b.elements() + " bits, padding 0";
-      case INT32_WORDS -> "'" + b.layer() + "': " + b.elements() + " signed 32-bit word"
-          + (b.elements() == 1 ? "" : "s");
+      case INT32_WORDS ->
+          "'"
+              + b.layer()
+              + "': "
+              + b.elements()
+              + " signed 32-bit word"
+              + (b.elements() == 1 ? "" : "s");
     };
   }
 
   private Asm header(Network net, HostInterface host, Layout layout) {
     Asm h = new Asm();
-    h.comment("Network '" + net.name() + "' compiled by the Signum compiler for machine '"
-        + machine.name() + "'");
-    h.comment("(vector_width " + vw + ", accumulator_width " + machine.accumulatorWidth()
-        + ", weights " + (layout.tileBuffer() > 0 ? "streamed from DRAM in tiles" : "resident in wmem")
-        + ").");
+    h.comment(
+        "Network '"
+            + net.name()
+            + "' compiled by the Signum compiler for machine '"
+            + machine.name()
+            + "'");
+    h.comment(
+        "(vector_width "
+            + vw
+            + ", accumulator_width "
+            + machine.accumulatorWidth()
+            + ", weights "
+            + (layout.tileBuffer() > 0 ? "streamed from DRAM in tiles" : "resident in wmem")
+            + ").");
     h.comment("");
     h.comment("Host interface, all in amem; write the input, restart, run to halt, read:");
-    h.comment(String.format(Locale.ROOT, "  %-8s %s; padding bits must be 0", "input",
-        describe(host.input())));
+    h.comment(
+        String.format(
+            Locale.ROOT, "  %-8s %s; padding bits must be 0", "input", describe(host.input())));
     for (Buffer b : host.activations()) {
       h.comment(String.format(Locale.ROOT, "  %-8s %s", b.symbol(), describe(b)));
     }
     host.scores().ifPresent(b -> h.comment("  scores   " + describe(b)));
-    host.classIndex().ifPresent(b -> h.comment("  class    " + describe(b)
-        + ", the first index of the largest score"));
+    host.classIndex()
+        .ifPresent(
+            b -> h.comment("  class    " + describe(b) + ", the first index of the largest score"));
     h.comment("");
-    h.comment("Memory used: wmem " + layout.used(MemorySpace.WMEM) + ", tmem "
-        + layout.used(MemorySpace.TMEM) + ", amem " + layout.used(MemorySpace.AMEM) + ", dram "
-        + layout.used(MemorySpace.DRAM) + " bytes.");
+    h.comment(
+        "Memory used: wmem "
+            + layout.used(MemorySpace.WMEM)
+            + ", tmem "
+            + layout.used(MemorySpace.TMEM)
+            + ", amem "
+            + layout.used(MemorySpace.AMEM)
+            + ", dram "
+            + layout.used(MemorySpace.DRAM)
+            + " bytes.");
     h.blank();
     return h;
   }
@@ -319,8 +400,15 @@ public final class CodeGenerator {
 
     @Override
     public void code(Asm a) {
-      a.comment("---- layer " + index + " '" + t.name() + "': threshold " + in.shape()
-          + " 8-bit input -> bipolar, element i fires iff x_i >= T_i (or < T_i, reversed) ----");
+      a.comment(
+          "---- layer "
+              + index
+              + " '"
+              + t.name()
+              + "': threshold "
+              + in.shape()
+              + " 8-bit input -> bipolar, element i fires iff x_i >= T_i (or < T_i, reversed)"
+              + " ----");
       kernel.emit(a);
     }
 
@@ -331,11 +419,12 @@ public final class CodeGenerator {
       boolean[][] rows = new boolean[10][n];
       for (int e = 0; e < n; e++) {
         ThresholdRule r = t.rules().get((int) (e / per));
-        long teff = switch (r.kind()) {
-          case AT_LEAST, BELOW -> Math.max(0, Math.min(256, r.threshold()));
-          case ALWAYS -> 0;
-          case NEVER -> 256;
-        };
+        long teff =
+            switch (r.kind()) {
+              case AT_LEAST, BELOW -> Math.max(0, Math.min(256, r.threshold()));
+              case ALWAYS -> 0;
+              case NEVER -> 256;
+            };
         for (int p = 0; p < 8; p++) {
           rows[p][e] = (teff >> p & 1) == 0;
         }
@@ -344,9 +433,11 @@ public final class CodeGenerator {
       }
       s.wmem.label("l" + index + "_rows");
       for (int p = 0; p < 10; p++) {
-        String what = p < 8 ? "NOT threshold, bit-plane " + p : p == 8 ? "threshold < 256"
-            : "reversed";
-        s.wmem.directive(".rowx", "\"" + Rows.hex(rows[p], false) + "\", 0",
+        String what =
+            p < 8 ? "NOT threshold, bit-plane " + p : p == 8 ? "threshold < 256" : "reversed";
+        s.wmem.directive(
+            ".rowx",
+            "\"" + Rows.hex(rows[p], false) + "\", 0",
             p == 0 ? "layer '" + t.name() + "': " + what : what);
       }
     }
@@ -372,12 +463,24 @@ public final class CodeGenerator {
       this.next = net.layer(index + 1);
       this.uint8 = uint8;
       this.prefix = "l" + index;
-      DenseKernel.Output output = next instanceof Threshold ? DenseKernel.Output.THRESHOLD
-          : ((Scores) next).table().isPresent() ? DenseKernel.Output.SCORE_TABLE
-          : DenseKernel.Output.SCORES;
-      this.kernel = new DenseKernel(prefix, vw, machine.vectorRegisters(), dense.inputs(),
-          dense.outputs(), uint8, input, output, out,
-          prefix + (output == DenseKernel.Output.THRESHOLD ? "_t" : "_table"));
+      DenseKernel.Output output =
+          next instanceof Threshold
+              ? DenseKernel.Output.THRESHOLD
+              : ((Scores) next).table().isPresent()
+                  ? DenseKernel.Output.SCORE_TABLE
+                  : DenseKernel.Output.SCORES;
+      this.kernel =
+          new DenseKernel(
+              prefix,
+              vw,
+              machine.vectorRegisters(),
+              dense.inputs(),
+              dense.outputs(),
+              uint8,
+              input,
+              output,
+              out,
+              prefix + (output == DenseKernel.Output.THRESHOLD ? "_t" : "_table"));
       IntegerValues values = IntegerValues.of(net, index);
       long lo = Long.MAX_VALUE;
       long hi = Long.MIN_VALUE;
@@ -401,8 +504,10 @@ public final class CodeGenerator {
         } else {
           ScoreTable t = sc.table().get();
           // k = (v - low) / step, computed from the accumulator (p, or the sum).
-          long shift = uint8 ? -t.low() : t.step() == 2 ? (-dense.inputs() - t.low()) / 2
-              : -dense.inputs() - t.low();
+          long shift =
+              uint8
+                  ? -t.low()
+                  : t.step() == 2 ? (-dense.inputs() - t.low()) / 2 : -dense.inputs() - t.low();
           kernel.tableIndex(shift, t.step(), t.count());
           requireFits(0, t.count() - 1);
         }
@@ -416,16 +521,25 @@ public final class CodeGenerator {
         long lo = uint8 ? values.low(j) : 0;
         long hi = uint8 ? values.high(j) : dense.inputs();
         if (!uint8 && t.operand() != Threshold.Operand.POPCOUNT) {
-          throw new IllegalStateException("'" + t.name() + "' compares dot products; the "
-              + "pipeline converts thresholds after bipolar dense layers to popcounts");
+          throw new IllegalStateException(
+              "'"
+                  + t.name()
+                  + "' compares dot products; the "
+                  + "pipeline converts thresholds after bipolar dense layers to popcounts");
         }
-        out[j] = switch (r.kind()) {
-          case AT_LEAST -> Math.max(lo, Math.min(hi + 1, r.threshold()));
-          case ALWAYS -> lo;
-          case NEVER -> hi + 1;
-          case BELOW -> throw new IllegalStateException("'" + t.name() + "' channel " + j
-              + " is reversed; the pipeline flips reversed neurons");
-        };
+        out[j] =
+            switch (r.kind()) {
+              case AT_LEAST -> Math.max(lo, Math.min(hi + 1, r.threshold()));
+              case ALWAYS -> lo;
+              case NEVER -> hi + 1;
+              case BELOW ->
+                  throw new IllegalStateException(
+                      "'"
+                          + t.name()
+                          + "' channel "
+                          + j
+                          + " is reversed; the pipeline flips reversed neurons");
+            };
       }
       return out;
     }
@@ -439,10 +553,29 @@ public final class CodeGenerator {
       }
       long reach = Math.max(Math.abs(lo), Math.abs(hi));
       int need = 64 - Long.numberOfLeadingZeros(reach) + 1;
-      throw new CompileException("layer " + index + " '" + dense.name() + "' (dense): its "
-          + "accumulator takes values in " + lo + ".." + hi + ", beyond the " + aw + "-bit "
-          + "accumulators of machine '" + machine.name() + "' (" + min + ".." + max + "); "
-          + "a machine with accumulator_width >= " + need + " fits it");
+      throw new CompileException(
+          "layer "
+              + index
+              + " '"
+              + dense.name()
+              + "' (dense): its "
+              + "accumulator takes values in "
+              + lo
+              + ".."
+              + hi
+              + ", beyond the "
+              + aw
+              + "-bit "
+              + "accumulators of machine '"
+              + machine.name()
+              + "' ("
+              + min
+              + ".."
+              + max
+              + "); "
+              + "a machine with accumulator_width >= "
+              + need
+              + " fits it");
     }
 
     @Override
@@ -452,13 +585,26 @@ public final class CodeGenerator {
 
     @Override
     public void code(Asm a) {
-      String what = next instanceof Threshold
-          ? "threshold '" + next.name() + "' on " + (uint8 ? "the sum" : "the popcount p")
-          : "scores '" + next.name() + "'"
-              + (((Scores) next).table().isPresent() ? " looked up in a rank table" : "");
-      a.comment("---- layer " + index + " '" + dense.name() + "': dense " + dense.inputs()
-          + " -> " + dense.outputs() + (uint8 ? " on 8-bit bit-planes" : "") + ", then " + what
-          + " ----");
+      String what =
+          next instanceof Threshold
+              ? "threshold '" + next.name() + "' on " + (uint8 ? "the sum" : "the popcount p")
+              : "scores '"
+                  + next.name()
+                  + "'"
+                  + (((Scores) next).table().isPresent() ? " looked up in a rank table" : "");
+      a.comment(
+          "---- layer "
+              + index
+              + " '"
+              + dense.name()
+              + "': dense "
+              + dense.inputs()
+              + " -> "
+              + dense.outputs()
+              + (uint8 ? " on 8-bit bit-planes" : "")
+              + ", then "
+              + what
+              + " ----");
       kernel.emit(a);
     }
 
@@ -471,9 +617,18 @@ public final class CodeGenerator {
         for (int c = 0; c < row.length; c++) {
           row[c] = dense.weights().isPlus(j, c);
         }
-        w.directive(".rowx", "\"" + Rows.hex(row, true) + "\", 1",
-            j == 0 ? "layer '" + dense.name() + "': " + dense.outputs() + " rows of "
-                + dense.inputs() + " weights, padding 1" : null);
+        w.directive(
+            ".rowx",
+            "\"" + Rows.hex(row, true) + "\", 1",
+            j == 0
+                ? "layer '"
+                    + dense.name()
+                    + "': "
+                    + dense.outputs()
+                    + " rows of "
+                    + dense.inputs()
+                    + " weights, padding 1"
+                : null);
       }
       long written = (long) kernel.rowBytes() * dense.outputs();
       if (dramBytes > written) {
@@ -481,8 +636,10 @@ public final class CodeGenerator {
       }
       if (thresholds != null) {
         s.tmem.label(prefix + "_t");
-        words(s.tmem, thresholds, "layer '" + next.name() + "': fires iff "
-            + (uint8 ? "the sum" : "p") + " >= T");
+        words(
+            s.tmem,
+            thresholds,
+            "layer '" + next.name() + "': fires iff " + (uint8 ? "the sum" : "p") + " >= T");
       } else if (((Scores) next).table().isPresent()) {
         ScoreTable t = ((Scores) next).table().get();
         s.tmem.label(prefix + "_table");
@@ -491,8 +648,10 @@ public final class CodeGenerator {
           for (int k = 0; k < row.length; k++) {
             row[k] = t.get(c, k);
           }
-          words(s.tmem, row, "class " + c + ": rank of its score at value " + t.low() + " + "
-              + t.step() + " k");
+          words(
+              s.tmem,
+              row,
+              "class " + c + ": rank of its score at value " + t.low() + " + " + t.step() + " k");
         }
       }
     }
@@ -525,8 +684,12 @@ public final class CodeGenerator {
 
     @Override
     public void code(Asm a) {
-      a.comment("---- layer '" + name + "': argmax over " + classes
-          + " scores, the first maximum winning ----");
+      a.comment(
+          "---- layer '"
+              + name
+              + "': argmax over "
+              + classes
+              + " scores, the first maximum winning ----");
       if (classes == 1) {
         a.op("sw", "r0, amem[class]", "one class");
         return;

@@ -1,12 +1,12 @@
 package org.signum.compiler.codegen;
 
 /**
- * The code of one dense layer and what consumes its sums: a threshold layer writing packed bits,
- * or the network's scores. Registers (see docs/compiler.md): r1 neurons left in the loop, r2
- * chunks left, r3 input pointer, r4 output bit index, r5 weight pointer, r6 threshold or table
- * pointer, r7 output pointer, r8 weight row start, r9 scratch, r10 to r15 weight tiles; v0 weight
- * chunk, v1 input chunk, v2 output row, v3 and up the input when it fits in registers; a0 the
- * neuron's sum, a1 the sum of the 8-bit input, a2 one bit-plane's count.
+ * The code of one dense layer and what consumes its sums: a threshold layer writing packed bits, or
+ * the network's scores. Registers (see docs/compiler.md): r1 neurons left in the loop, r2 chunks
+ * left, r3 input pointer, r4 output bit index, r5 weight pointer, r6 threshold or table pointer, r7
+ * output pointer, r8 weight row start, r9 scratch, r10 to r15 weight tiles; v0 weight chunk, v1
+ * input chunk, v2 output row, v3 and up the input when it fits in registers; a0 the neuron's sum,
+ * a1 the sum of the 8-bit input, a2 one bit-plane's count.
  */
 final class DenseKernel {
   /** What reads the layer's sums. */
@@ -46,8 +46,17 @@ final class DenseKernel {
    * @param outputSymbol the packed output rows (THRESHOLD) or the scores
    * @param parameters the label of the thresholds or the score table in tmem
    */
-  DenseKernel(String prefix, int vectorWidth, int vectorRegisters, int inputs, int outputs,
-      boolean uint8, String input, Output output, String outputSymbol, String parameters) {
+  DenseKernel(
+      String prefix,
+      int vectorWidth,
+      int vectorRegisters,
+      int inputs,
+      int outputs,
+      boolean uint8,
+      String input,
+      Output output,
+      String outputSymbol,
+      String parameters) {
     this.prefix = prefix;
     this.vectorWidth = vectorWidth;
     this.vbytes = vectorWidth / 8;
@@ -69,8 +78,8 @@ final class DenseKernel {
   }
 
   /**
-   * Scores looked up in a table: the accumulator is moved by {@code shift} and divided by
-   * {@code step} (1 or 2) to index {@code count} entries per class.
+   * Scores looked up in a table: the accumulator is moved by {@code shift} and divided by {@code
+   * step} (1 or 2) to index {@code count} entries per class.
    */
   void tableIndex(long shift, int step, int count) {
     this.tableShift = shift;
@@ -96,7 +105,9 @@ final class DenseKernel {
     }
     if (cached) {
       for (int c = 0; c < chunks; c++) {
-        a.op("vld", "v" + (FIRST_CACHE_REGISTER + c) + ", amem[" + input + " + " + c * vbytes + "]",
+        a.op(
+            "vld",
+            "v" + (FIRST_CACHE_REGISTER + c) + ", amem[" + input + " + " + c * vbytes + "]",
             c == 0 ? "the input stays in registers" : null);
       }
     }
@@ -186,8 +197,8 @@ final class DenseKernel {
   }
 
   /**
-   * a0 = S = sum_i w_i x_i for bytes x_i: per plane n, sum_i x_i^(n) w_i = 2 popcount(x^(n) AND
-   * w) - popcount(x^(n)), so S = 2 sum_n 2^n popcount(x^(n) AND w) - sum_i x_i.
+   * a0 = S = sum_i w_i x_i for bytes x_i: per plane n, sum_i x_i^(n) w_i = 2 popcount(x^(n) AND w)
+   * - popcount(x^(n)), so S = 2 sum_n 2^n popcount(x^(n) AND w) - sum_i x_i.
    */
   private void emitBitPlanes(Asm a) {
     a.op("aclr", "a0");

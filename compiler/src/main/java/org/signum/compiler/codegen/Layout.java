@@ -8,8 +8,8 @@ import org.signum.isa.MachineDescription;
 import org.signum.isa.MemorySpace;
 
 /**
- * The memory budget of a program: bytes wanted in each memory, checked against the machine, and
- * the choice between resident and streamed weights with the tile size that streaming uses.
+ * The memory budget of a program: bytes wanted in each memory, checked against the machine, and the
+ * choice between resident and streamed weights with the tile size that streaming uses.
  */
 final class Layout {
   private final MachineDescription machine;
@@ -51,15 +51,24 @@ final class Layout {
             list.append("\n  ").append(c.substring(m.assemblyName().length() + 2));
           }
         }
-        throw new CompileException("the program needs " + used[m.ordinal()] + " bytes of "
-            + m.assemblyName() + ", machine '" + machine.name() + "' has " + have + ":" + list);
+        throw new CompileException(
+            "the program needs "
+                + used[m.ordinal()]
+                + " bytes of "
+                + m.assemblyName()
+                + ", machine '"
+                + machine.name()
+                + "' has "
+                + have
+                + ":"
+                + list);
       }
     }
   }
 
   /**
-   * Whether weights stream from DRAM: as asked, or under {@code AUTO} when {@code weightBytes}
-   * plus what wmem already holds exceeds wmem.
+   * Whether weights stream from DRAM: as asked, or under {@code AUTO} when {@code weightBytes} plus
+   * what wmem already holds exceeds wmem.
    */
   boolean streamed(WeightPlacement placement, long weightBytes) {
     return switch (placement) {

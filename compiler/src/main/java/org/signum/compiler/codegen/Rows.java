@@ -1,10 +1,10 @@
 package org.signum.compiler.codegen;
 
 /**
- * Packed rows in the notation of {@code .rowx}: four elements per hex digit, the first element
- * in the digit's most significant bit. A row whose length is not a multiple of four ends in a
- * digit whose unused bits are set to the row's padding, so that the assembler's padding and the
- * digit's agree.
+ * Packed rows in the notation of {@code .rowx}: four elements per hex digit, the first element in
+ * the digit's most significant bit. A row whose length is not a multiple of four ends in a digit
+ * whose unused bits are set to the row's padding, so that the assembler's padding and the digit's
+ * agree.
  */
 final class Rows {
   private Rows() {}

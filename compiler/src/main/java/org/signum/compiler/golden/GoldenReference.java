@@ -19,10 +19,10 @@ import org.signum.compiler.ir.Threshold;
 import org.signum.compiler.ir.ThresholdRule;
 
 /**
- * Evaluates a network the plain way: +1/-1 values in int arrays, dot products as sums of
- * products, no packing and no popcounts, nothing taken from code generation. Float layers follow
- * the definitions of {@link org.signum.compiler.ir.FloatArithmetic}, written out again here.
- * Slow and obvious on purpose: every compiled program is checked against it.
+ * Evaluates a network the plain way: +1/-1 values in int arrays, dot products as sums of products,
+ * no packing and no popcounts, nothing taken from code generation. Float layers follow the
+ * definitions of {@link org.signum.compiler.ir.FloatArithmetic}, written out again here. Slow and
+ * obvious on purpose: every compiled program is checked against it.
  */
 public final class GoldenReference {
   private final Network net;
@@ -70,8 +70,14 @@ public final class GoldenReference {
         int per = prev.size() / b.gamma().size();
         for (int i = 0; i < y.length; i++) {
           int c = i / per;
-          y[i] = batchNorm(real(prev, i, scale), b.gamma().get(c), b.beta().get(c),
-              b.mean().get(c), b.var().get(c), b.eps());
+          y[i] =
+              batchNorm(
+                  real(prev, i, scale),
+                  b.gamma().get(c),
+                  b.beta().get(c),
+                  b.mean().get(c),
+                  b.var().get(c),
+                  b.eps());
         }
         v = new LayerValue(b.name(), ElementKind.FLOAT, null, y);
       } else if (layer instanceof Affine a) {
@@ -94,10 +100,14 @@ public final class GoldenReference {
       } else if (layer instanceof Threshold t) {
         v = new LayerValue(t.name(), ElementKind.BIPOLAR, threshold(t, prev, popcountInputs), null);
       } else if (layer instanceof Scores s) {
-        v = s.table().isPresent()
-            ? new LayerValue(s.name(), ElementKind.INTEGER, lookUp(s.table().get(), prev), null)
-            : new LayerValue(s.name(), prev.kind(), prev.isFloat() ? null : prev.ints(),
-                prev.isFloat() ? prev.floats() : null);
+        v =
+            s.table().isPresent()
+                ? new LayerValue(s.name(), ElementKind.INTEGER, lookUp(s.table().get(), prev), null)
+                : new LayerValue(
+                    s.name(),
+                    prev.kind(),
+                    prev.isFloat() ? null : prev.ints(),
+                    prev.isFloat() ? prev.floats() : null);
         scores = v;
       } else if (layer instanceof Argmax a) {
         classIndex = argmax(prev);
@@ -120,8 +130,13 @@ public final class GoldenReference {
       int x = input[i];
       boolean ok = in.encoding() == Input.Encoding.UINT8 ? x >= 0 && x <= 255 : x == 1 || x == -1;
       if (!ok) {
-        throw new IllegalArgumentException("input element " + i + " is " + x + ", expected "
-            + (in.encoding() == Input.Encoding.UINT8 ? "0..255" : "+1 or -1"));
+        throw new IllegalArgumentException(
+            "input element "
+                + i
+                + " is "
+                + x
+                + ", expected "
+                + (in.encoding() == Input.Encoding.UINT8 ? "0..255" : "+1 or -1"));
       }
     }
   }
@@ -147,7 +162,8 @@ public final class GoldenReference {
     return ExactFloat.nearest(a, BigInteger.valueOf(scale.denominator()));
   }
 
-  private static float batchNorm(float x, float gamma, float beta, float mean, float var, float eps) {
+  private static float batchNorm(
+      float x, float gamma, float beta, float mean, float var, float eps) {
     float centred = x - mean;
     float scaled = gamma * centred;
     float sum = var + eps;
@@ -183,9 +199,10 @@ public final class GoldenReference {
   private static int argmax(LayerValue scores) {
     int best = 0;
     for (int k = 1; k < scores.size(); k++) {
-      boolean larger = scores.isFloat()
-          ? scores.asFloat(k) > scores.asFloat(best)
-          : scores.intAt(k) > scores.intAt(best);
+      boolean larger =
+          scores.isFloat()
+              ? scores.asFloat(k) > scores.asFloat(best)
+              : scores.intAt(k) > scores.intAt(best);
       if (larger) {
         best = k;
       }

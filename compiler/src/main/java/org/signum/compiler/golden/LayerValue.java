@@ -58,6 +58,10 @@ public final class LayerValue {
 
   @Override
   public String toString() {
-    return layer + " " + kind + " " + (floats != null ? Arrays.toString(floats) : Arrays.toString(ints));
+    return layer
+        + " "
+        + kind
+        + " "
+        + (floats != null ? Arrays.toString(floats) : Arrays.toString(ints));
   }
 }

@@ -8,12 +8,7 @@ import java.util.Objects;
  * channel of the input.
  */
 public record BatchNorm(
-    String name,
-    FloatVector gamma,
-    FloatVector beta,
-    FloatVector mean,
-    FloatVector var,
-    float eps)
+    String name, FloatVector gamma, FloatVector beta, FloatVector mean, FloatVector var, float eps)
     implements Layer {
   public BatchNorm {
     Objects.requireNonNull(name, "name");

@@ -126,7 +126,10 @@ public final class BitMatrix {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof BitMatrix m && m.rows == rows && m.cols == cols && Arrays.equals(m.bits, bits);
+    return o instanceof BitMatrix m
+        && m.rows == rows
+        && m.cols == cols
+        && Arrays.equals(m.bits, bits);
   }
 
   @Override

@@ -3,9 +3,9 @@ package org.signum.compiler.ir;
 import java.util.Arrays;
 
 /**
- * An immutable list of float32 values: one per channel of a batch norm or affine layer. Two
- * vectors are equal when every value has the same bits, so -0 differs from +0, as it may in a
- * model's arithmetic.
+ * An immutable list of float32 values: one per channel of a batch norm or affine layer. Two vectors
+ * are equal when every value has the same bits, so -0 differs from +0, as it may in a model's
+ * arithmetic.
  */
 public final class FloatVector {
   private final float[] values;

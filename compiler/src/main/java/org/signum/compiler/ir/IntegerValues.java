@@ -6,8 +6,8 @@ package org.signum.compiler.ir;
  * these are the dot products {@code 2p - N}; with 8-bit inputs every sum a choice of bytes can
  * reach; for an 8-bit input 0..255.
  *
- * <p>{@link #popcountInputs()} is N when the tensor is a dense layer's output over N bipolar
- * inputs (so that the popcount {@code p = (v + N) / 2} exists), else 0.
+ * <p>{@link #popcountInputs()} is N when the tensor is a dense layer's output over N bipolar inputs
+ * (so that the popcount {@code p = (v + N) / 2} exists), else 0.
  */
 public final class IntegerValues {
   private final long[] lows;
@@ -37,8 +37,8 @@ public final class IntegerValues {
   }
 
   /**
-   * The values of layer {@code index}'s output, which must be a dense layer or an 8-bit input of
-   * a verified network.
+   * The values of layer {@code index}'s output, which must be a dense layer or an 8-bit input of a
+   * verified network.
    */
   public static IntegerValues of(Network net, int index) {
     Layer layer = net.layer(index);
@@ -70,7 +70,9 @@ public final class IntegerValues {
         "layer " + index + " '" + layer.name() + "' does not output integers");
   }
 
-  /** The scale of an 8-bit input at {@code index}, or null when the layer outputs bipolar values. */
+  /**
+   * The scale of an 8-bit input at {@code index}, or null when the layer outputs bipolar values.
+   */
   private static Rational scaleOf(Network net, int index) {
     return net.layer(index) instanceof Input in && in.encoding() == Input.Encoding.UINT8
         ? in.scale()

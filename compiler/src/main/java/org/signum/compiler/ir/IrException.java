@@ -3,8 +3,8 @@ package org.signum.compiler.ir;
 import java.util.List;
 
 /**
- * A network that breaks the IR's rules. The message lists every problem, one per line, each
- * naming the layer and what was expected.
+ * A network that breaks the IR's rules. The message lists every problem, one per line, each naming
+ * the layer and what was expected.
  */
 public class IrException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -4,9 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The IR as readable text, one line per layer with its output type and a summary of its
- * parameters (long vectors are cut after a few values). For people; the model file is the
- * complete form.
+ * The IR as readable text, one line per layer with its output type and a summary of its parameters
+ * (long vectors are cut after a few values). For people; the model file is the complete form.
  */
 public final class IrPrinter {
   private static final int SHOWN = 8;
@@ -20,8 +19,9 @@ public final class IrPrinter {
     for (int i = 0; i < net.size(); i++) {
       Layer l = net.layer(i);
       String type = types.isEmpty() ? "?" : types.get(i).toString();
-      b.append(String.format(Locale.ROOT, "%4d  %-10s %-14s %-16s %s%n",
-          i, l.kind(), l.name(), type, details(l)));
+      b.append(
+          String.format(
+              Locale.ROOT, "%4d  %-10s %-14s %-16s %s%n", i, l.kind(), l.name(), type, details(l)));
     }
     return b.toString();
   }
@@ -33,8 +33,16 @@ public final class IrPrinter {
     } else if (l instanceof BinaryDense d) {
       return d.inputs() + " -> " + d.outputs();
     } else if (l instanceof BatchNorm n) {
-      return "eps " + n.eps() + " gamma " + floats(n.gamma()) + " beta " + floats(n.beta())
-          + " mean " + floats(n.mean()) + " var " + floats(n.var());
+      return "eps "
+          + n.eps()
+          + " gamma "
+          + floats(n.gamma())
+          + " beta "
+          + floats(n.beta())
+          + " mean "
+          + floats(n.mean())
+          + " var "
+          + floats(n.var());
     } else if (l instanceof Affine a) {
       return "scale " + floats(a.scale()) + " bias " + floats(a.bias());
     } else if (l instanceof Threshold t) {
@@ -45,8 +53,16 @@ public final class IrPrinter {
       return s.append(t.rules().size() > SHOWN ? " ...]" : "]").toString();
     } else if (l instanceof Scores s && s.table().isPresent()) {
       ScoreTable t = s.table().get();
-      return "table of " + t.classes() + " x " + t.count() + " ranks over " + t.low() + ".."
-          + t.high() + " step " + t.step();
+      return "table of "
+          + t.classes()
+          + " x "
+          + t.count()
+          + " ranks over "
+          + t.low()
+          + ".."
+          + t.high()
+          + " step "
+          + t.step();
     }
     return "";
   }

@@ -1,8 +1,8 @@
 package org.signum.compiler.ir;
 
 /**
- * One layer of a {@link Network}. Each layer reads the output of the layer before it. The kinds
- * are a closed set so that every pass, the golden reference and code generation handle each one;
+ * One layer of a {@link Network}. Each layer reads the output of the layer before it. The kinds are
+ * a closed set so that every pass, the golden reference and code generation handle each one;
  * convolution and pooling will join as new kinds.
  *
  * <p>Layers are plain data: constructing one checks nothing beyond nulls. The {@link Verifier}

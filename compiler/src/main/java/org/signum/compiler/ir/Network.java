@@ -6,15 +6,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A binarized network as a chain of layers, each reading the output of the one before it: an
- * {@link Input} first, then any of the other {@link Layer} kinds, typically
+ * A binarized network as a chain of layers, each reading the output of the one before it: an {@link
+ * Input} first, then any of the other {@link Layer} kinds, typically
  *
  * <pre>
  *   input -> (dense -> batchnorm -> sign)* -> dense -> [affine] -> scores -> argmax
  * </pre>
  *
- * <p>Immutable. Build one with {@link #builder(String)}, which verifies the result, or with
- * {@link #of(String, List)} followed by {@link Verifier#check(Network)}:
+ * <p>Immutable. Build one with {@link #builder(String)}, which verifies the result, or with {@link
+ * #of(String, List)} followed by {@link Verifier#check(Network)}:
  *
  * <pre>{@code
  * Network net = Network.builder("tfc")
@@ -99,7 +99,10 @@ public record Network(String name, List<Layer> layers) {
     public Builder input(String layerName, Shape shape, Input.Encoding encoding, Rational scale) {
       return add(
           new Input(
-              layerName, shape, encoding, encoding == Input.Encoding.BIPOLAR ? Rational.ONE : scale));
+              layerName,
+              shape,
+              encoding,
+              encoding == Input.Encoding.BIPOLAR ? Rational.ONE : scale));
     }
 
     public Builder dense(String layerName, BitMatrix weights) {

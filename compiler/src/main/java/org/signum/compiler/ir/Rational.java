@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
- * A positive rational scale {@code numerator / denominator}, both in [1, 2^31 - 1]: the factor
- * that turns a raw 8-bit input into the value the network was trained on ({@code 1/255} for
- * pixels scaled to [0, 1]). Kept exact so that folding it into a threshold loses nothing.
+ * A positive rational scale {@code numerator / denominator}, both in [1, 2^31 - 1]: the factor that
+ * turns a raw 8-bit input into the value the network was trained on ({@code 1/255} for pixels
+ * scaled to [0, 1]). Kept exact so that folding it into a threshold loses nothing.
  */
 public record Rational(long numerator, long denominator) {
   public static final Rational ONE = new Rational(1, 1);
@@ -28,8 +28,8 @@ public record Rational(long numerator, long denominator) {
   }
 
   /**
-   * {@code v * numerator / denominator} rounded once to the nearest float32, ties to even: the
-   * real value of the integer {@code v} under this scale.
+   * {@code v * numerator / denominator} rounded once to the nearest float32, ties to even: the real
+   * value of the integer {@code v} under this scale.
    */
   public float toFloat(long v) {
     if (Math.abs(v) < (1L << 21)) {

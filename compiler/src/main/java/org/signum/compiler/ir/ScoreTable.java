@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * Integer scores looked up from a dense layer's integer output: the score of class {@code c} for
- * output value {@code v} is {@code get(c, (v - low) / step)}. Folding a float per-class affine
- * into such a table keeps it exact: the entries are ranks that order every (class, value) pair as
- * the float scores do, ties included.
+ * output value {@code v} is {@code get(c, (v - low) / step)}. Folding a float per-class affine into
+ * such a table keeps it exact: the entries are ranks that order every (class, value) pair as the
+ * float scores do, ties included.
  */
 public final class ScoreTable {
   private final long low;

@@ -4,19 +4,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Integer threshold activation: channel {@code c} outputs +1 iff {@code rules.get(c)} fires on
- * the operand. It reads an integer tensor: a dense layer's output or an 8-bit input.
+ * Integer threshold activation: channel {@code c} outputs +1 iff {@code rules.get(c)} fires on the
+ * operand. It reads an integer tensor: a dense layer's output or an 8-bit input.
  *
  * @param operand which integer the rules compare
  * @param rules one rule per channel of the input
  */
-public record Threshold(String name, Operand operand, List<ThresholdRule> rules)
-    implements Layer {
+public record Threshold(String name, Operand operand, List<ThresholdRule> rules) implements Layer {
   /** The integer the rules compare. */
   public enum Operand {
     /**
-     * The input's own integer value: the dot product {@code s = sum_i w_i x_i} of a dense layer
-     * (in [-N, N] for bipolar inputs), or the raw byte of an 8-bit input.
+     * The input's own integer value: the dot product {@code s = sum_i w_i x_i} of a dense layer (in
+     * [-N, N] for bipolar inputs), or the raw byte of an 8-bit input.
      */
     VALUE,
     /**

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks a network against the IR's rules and infers every layer's output type. Each problem
- * names the layer ({@code layer 3 'bn1' (batchnorm)}) and says what was expected; checking goes
- * on after a problem so that one run reports them all.
+ * Checks a network against the IR's rules and infers every layer's output type. Each problem names
+ * the layer ({@code layer 3 'bn1' (batchnorm)}) and says what was expected; checking goes on after
+ * a problem so that one run reports them all.
  */
 public final class Verifier {
   /** Largest element count of a tensor the compiler accepts. */
@@ -32,7 +32,8 @@ public final class Verifier {
   public static Result check(Network net) {
     Verifier v = new Verifier(net);
     v.run();
-    return new Result(List.copyOf(v.problems), v.problems.isEmpty() ? List.copyOf(v.types) : List.of());
+    return new Result(
+        List.copyOf(v.problems), v.problems.isEmpty() ? List.copyOf(v.types) : List.of());
   }
 
   private void run() {
@@ -98,9 +99,13 @@ public final class Verifier {
     } else if (layer instanceof BinaryDense d) {
       return dense(i, d, in);
     } else if (layer instanceof BatchNorm b) {
-      return perChannel(i, in, List.of(
-          named("gamma", b.gamma()), named("beta", b.beta()),
-          named("mean", b.mean()), named("var", b.var())), () -> batchNormExtra(i, b));
+      return perChannel(
+          i,
+          in,
+          List.of(
+              named("gamma", b.gamma()), named("beta", b.beta()),
+              named("mean", b.mean()), named("var", b.var())),
+          () -> batchNormExtra(i, b));
     } else if (layer instanceof Affine a) {
       return perChannel(i, in, List.of(named("scale", a.scale()), named("bias", a.bias())), null);
     } else if (layer instanceof Sign) {
@@ -130,13 +135,22 @@ public final class Verifier {
     }
     boolean ok = true;
     if (!x.shape().isValid() || x.shape().elements() > MAX_ELEMENTS) {
-      problem(i, "shape " + x.shape() + ": expected dimensions of at least 1 and at most "
-          + MAX_ELEMENTS + " elements");
+      problem(
+          i,
+          "shape "
+              + x.shape()
+              + ": expected dimensions of at least 1 and at most "
+              + MAX_ELEMENTS
+              + " elements");
       ok = false;
     }
     if (x.encoding() == Input.Encoding.UINT8 && !x.scale().isValid()) {
-      problem(i, "scale " + x.scale() + ": expected a positive fraction with numerator and "
-          + "denominator in [1, 2147483647]");
+      problem(
+          i,
+          "scale "
+              + x.scale()
+              + ": expected a positive fraction with numerator and "
+              + "denominator in [1, 2147483647]");
       ok = false;
     }
     if (x.encoding() == Input.Encoding.BIPOLAR && !x.scale().equals(Rational.ONE)) {
@@ -150,14 +164,24 @@ public final class Verifier {
 
   private TensorType dense(int i, BinaryDense d, TensorType in) {
     if (in.kind() != ElementKind.BIPOLAR && in.kind() != ElementKind.UINT8) {
-      problem(i, "expected a bipolar or 8-bit input, got " + in
-          + " (binarize it first, for example with sign)");
+      problem(
+          i,
+          "expected a bipolar or 8-bit input, got "
+              + in
+              + " (binarize it first, for example with sign)");
       return null;
     }
     boolean ok = true;
     if (d.inputs() != in.shape().elements()) {
-      problem(i, "weights have " + d.inputs() + " columns, expected " + in.shape().elements()
-          + " (one per element of the input " + in + ")");
+      problem(
+          i,
+          "weights have "
+              + d.inputs()
+              + " columns, expected "
+              + in.shape().elements()
+              + " (one per element of the input "
+              + in
+              + ")");
       ok = false;
     }
     if (d.outputs() < 1 || d.outputs() > MAX_ELEMENTS) {
@@ -182,13 +206,27 @@ public final class Verifier {
     boolean ok = true;
     for (Named f : fields) {
       if (f.values().size() != channels) {
-        problem(i, f.field() + " has " + f.values().size() + " values, expected " + channels
-            + " (one per channel of " + in + ")");
+        problem(
+            i,
+            f.field()
+                + " has "
+                + f.values().size()
+                + " values, expected "
+                + channels
+                + " (one per channel of "
+                + in
+                + ")");
         ok = false;
       } else if (f.values().firstNonFinite() >= 0) {
         int c = f.values().firstNonFinite();
-        problem(i, f.field() + " of channel " + c + " is " + f.values().get(c)
-            + ", expected a finite number");
+        problem(
+            i,
+            f.field()
+                + " of channel "
+                + c
+                + " is "
+                + f.values().get(c)
+                + ", expected a finite number");
         ok = false;
       }
     }
@@ -222,8 +260,15 @@ public final class Verifier {
     boolean ok = true;
     int channels = in.shape().channels();
     if (t.rules().size() != channels) {
-      problem(i, "has " + t.rules().size() + " rules, expected " + channels
-          + " (one per channel of " + in + ")");
+      problem(
+          i,
+          "has "
+              + t.rules().size()
+              + " rules, expected "
+              + channels
+              + " (one per channel of "
+              + in
+              + ")");
       ok = false;
     }
     if (t.operand() == Threshold.Operand.POPCOUNT && !readsBipolarDense(i)) {
@@ -234,7 +279,8 @@ public final class Verifier {
   }
 
   private boolean readsBipolarDense(int i) {
-    return net.layer(i - 1) instanceof BinaryDense && types.get(i - 2) != null
+    return net.layer(i - 1) instanceof BinaryDense
+        && types.get(i - 2) != null
         && types.get(i - 2).kind() == ElementKind.BIPOLAR;
   }
 
@@ -256,8 +302,10 @@ public final class Verifier {
     }
     ScoreTable table = s.table().get();
     if (!(net.layer(i - 1) instanceof BinaryDense)) {
-      problem(i, "a score table reads a dense layer's output, this layer follows "
-          + net.layer(i - 1).kind());
+      problem(
+          i,
+          "a score table reads a dense layer's output, this layer follows "
+              + net.layer(i - 1).kind());
       return null;
     }
     int classes = in.shape().channels();
@@ -267,16 +315,30 @@ public final class Verifier {
     }
     IntegerValues values = IntegerValues.of(net, i - 1);
     if (values.step() % table.step() != 0) {
-      problem(i, "table step " + table.step() + " does not divide the input's step "
-          + values.step());
+      problem(
+          i, "table step " + table.step() + " does not divide the input's step " + values.step());
       return null;
     }
     for (int c = 0; c < classes; c++) {
       long lo = values.low(c);
       long hi = values.high(c);
-      if (lo < table.low() || hi > table.high() || Math.floorMod(lo - table.low(), table.step()) != 0) {
-        problem(i, "table covers " + table.low() + ".." + table.high() + " in steps of "
-            + table.step() + ", class " + c + " takes values " + lo + ".." + hi);
+      if (lo < table.low()
+          || hi > table.high()
+          || Math.floorMod(lo - table.low(), table.step()) != 0) {
+        problem(
+            i,
+            "table covers "
+                + table.low()
+                + ".."
+                + table.high()
+                + " in steps of "
+                + table.step()
+                + ", class "
+                + c
+                + " takes values "
+                + lo
+                + ".."
+                + hi);
         return null;
       }
     }
@@ -284,7 +346,8 @@ public final class Verifier {
   }
 
   private static boolean isNumeric(TensorType t) {
-    return t.kind() == ElementKind.INTEGER || t.kind() == ElementKind.UINT8
+    return t.kind() == ElementKind.INTEGER
+        || t.kind() == ElementKind.UINT8
         || t.kind() == ElementKind.FLOAT;
   }
 }

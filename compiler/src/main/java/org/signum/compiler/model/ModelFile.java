@@ -10,10 +10,9 @@ import org.signum.compiler.ir.Network;
 import org.signum.compiler.ir.Verifier;
 
 /**
- * Signum's own model file: a versioned, human-readable text form of a {@link Network}, for
- * networks written by hand or produced by other tools. The format is documented in
- * docs/model-format.md. Writing then reading gives back an equal network, every float bit and
- * every weight included.
+ * Signum's own model file: a versioned, human-readable text form of a {@link Network}, for networks
+ * written by hand or produced by other tools. The format is documented in docs/model-format.md.
+ * Writing then reading gives back an equal network, every float bit and every weight included.
  */
 public final class ModelFile {
   static final String MAGIC = "signum-model";
@@ -62,8 +61,8 @@ public final class ModelFile {
   }
 
   /**
-   * Row {@code r} as hex digits: four weights a digit, the first in its most significant bit, 1
-   * for +1; bits past the last weight are 0.
+   * Row {@code r} as hex digits: four weights a digit, the first in its most significant bit, 1 for
+   * +1; bits past the last weight are 0.
    */
   static String hexRow(BitMatrix m, int r) {
     StringBuilder s = new StringBuilder();
@@ -81,8 +80,11 @@ public final class ModelFile {
   /** Reads a row written by {@link #hexRow} into row {@code r}; returns a problem or null. */
   static String readHexRow(String hex, int digits, int cols, BitMatrix.Builder b, int r) {
     if (hex.length() != digits) {
-      return "expected " + digits + " hex digits (4 weights each, the first weight in the most "
-          + "significant bit), got " + hex.length();
+      return "expected "
+          + digits
+          + " hex digits (4 weights each, the first weight in the most "
+          + "significant bit), got "
+          + hex.length();
     }
     for (int d = 0; d < digits; d++) {
       char ch = hex.charAt(d);

@@ -4,8 +4,8 @@ import java.util.List;
 import org.signum.compiler.CompileException;
 
 /**
- * A model file that cannot be read. The message holds one line per problem, each {@code
- * file:line: error: message} naming the field and what was expected.
+ * A model file that cannot be read. The message holds one line per problem, each {@code file:line:
+ * error: message} naming the field and what was expected.
  */
 public class ModelFormatException extends CompileException {
   private static final long serialVersionUID = 1L;

@@ -27,8 +27,8 @@ import org.signum.compiler.ir.Verifier;
 /**
  * Reads the model file format of docs/model-format.md. Problems are collected with their line
  * numbers; a layer with a problem is left out and reading goes on, so one run reports every
- * malformed field. A file that parses is then verified, and the verifier's problems are reported
- * at the line of the layer they name.
+ * malformed field. A file that parses is then verified, and the verifier's problems are reported at
+ * the line of the layer they name.
  */
 final class ModelReader {
   private static final Pattern DECIMAL =
@@ -38,15 +38,16 @@ final class ModelReader {
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
   private static final Pattern SHAPE = Pattern.compile("\\d{1,9}(x\\d{1,9})*");
   private static final Pattern MATRIX = Pattern.compile("(\\d{1,9})x(\\d{1,9})");
-  private static final Map<String, List<String>> FIELDS = Map.of(
-      "input", List.of("shape", "encoding", "scale"),
-      "dense", List.of("weights"),
-      "batchnorm", List.of("eps", "gamma", "beta", "mean", "var"),
-      "affine", List.of("scale", "bias"),
-      "sign", List.of(),
-      "threshold", List.of("operand", "rules"),
-      "scores", List.of("table"),
-      "argmax", List.of());
+  private static final Map<String, List<String>> FIELDS =
+      Map.of(
+          "input", List.of("shape", "encoding", "scale"),
+          "dense", List.of("weights"),
+          "batchnorm", List.of("eps", "gamma", "beta", "mean", "var"),
+          "affine", List.of("scale", "bias"),
+          "sign", List.of(),
+          "threshold", List.of("operand", "rules"),
+          "scores", List.of("table"),
+          "argmax", List.of());
 
   private final String file;
   private final List<String[]> lines = new ArrayList<>();
@@ -92,19 +93,35 @@ final class ModelReader {
   private Network network() throws ModelFormatException {
     skipBlank();
     if (pos == lines.size()) {
-      error(1, "the file is empty; expected the header '" + ModelFile.MAGIC + " "
-          + ModelFile.VERSION + "'");
+      error(
+          1,
+          "the file is empty; expected the header '"
+              + ModelFile.MAGIC
+              + " "
+              + ModelFile.VERSION
+              + "'");
       throw failure();
     }
     String[] h = lines.get(pos);
     if (!h[0].equals(ModelFile.MAGIC) || h.length != 2) {
-      error(pos + 1, "header: expected '" + ModelFile.MAGIC + " " + ModelFile.VERSION
-          + "', got '" + String.join(" ", h) + "'");
+      error(
+          pos + 1,
+          "header: expected '"
+              + ModelFile.MAGIC
+              + " "
+              + ModelFile.VERSION
+              + "', got '"
+              + String.join(" ", h)
+              + "'");
       throw failure();
     }
     if (!h[1].equals(String.valueOf(ModelFile.VERSION))) {
-      error(pos + 1, "header: unsupported version '" + h[1] + "'; this reader reads version "
-          + ModelFile.VERSION);
+      error(
+          pos + 1,
+          "header: unsupported version '"
+              + h[1]
+              + "'; this reader reads version "
+              + ModelFile.VERSION);
       throw failure();
     }
     pos++;
@@ -185,8 +202,14 @@ final class ModelReader {
   private Layer layer(int line, String name, String kind) {
     List<String> allowed = FIELDS.get(kind);
     if (allowed == null) {
-      error(line, "layer '" + name + "': kind '" + kind + "': expected one of "
-          + String.join(", ", ModelWriter.kinds()));
+      error(
+          line,
+          "layer '"
+              + name
+              + "': kind '"
+              + kind
+              + "': expected one of "
+              + String.join(", ", ModelWriter.kinds()));
       skipFields();
       return null;
     }
@@ -197,8 +220,16 @@ final class ModelReader {
       int at = pos + 1;
       pos++;
       if (!allowed.contains(t[0])) {
-        error(at, "layer '" + name + "': unknown field '" + t[0] + "' for a " + kind + " layer; "
-            + (allowed.isEmpty() ? "it takes none" : "expected " + String.join(", ", allowed)));
+        error(
+            at,
+            "layer '"
+                + name
+                + "': unknown field '"
+                + t[0]
+                + "' for a "
+                + kind
+                + " layer; "
+                + (allowed.isEmpty() ? "it takes none" : "expected " + String.join(", ", allowed)));
         continue;
       }
       List<Field> rows = t[0].equals("weights") || t[0].equals("table") ? rows(at, t) : List.of();
@@ -210,16 +241,17 @@ final class ModelReader {
       return null;
     }
     LayerFields f = new LayerFields(name, kind, line, fields);
-    Layer l = switch (kind) {
-      case "input" -> f.input();
-      case "dense" -> f.dense();
-      case "batchnorm" -> f.batchNorm();
-      case "affine" -> f.affine();
-      case "threshold" -> f.threshold();
-      case "scores" -> f.scores();
-      case "sign" -> new Sign(name);
-      default -> new Argmax(name);
-    };
+    Layer l =
+        switch (kind) {
+          case "input" -> f.input();
+          case "dense" -> f.dense();
+          case "batchnorm" -> f.batchNorm();
+          case "affine" -> f.affine();
+          case "threshold" -> f.threshold();
+          case "scores" -> f.scores();
+          case "sign" -> new Sign(name);
+          default -> new Argmax(name);
+        };
     return errors.size() > before ? null : l;
   }
 
@@ -241,7 +273,9 @@ final class ModelReader {
     java.util.regex.Matcher m = MATRIX.matcher(t[t.length - 1]);
     int count = m.matches() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
     List<Field> rows = new ArrayList<>();
-    while (rows.size() < count && skipBlank() < lines.size() && !isBlockStart(lines.get(pos))
+    while (rows.size() < count
+        && skipBlank() < lines.size()
+        && !isBlockStart(lines.get(pos))
         && !FIELDS.values().stream().anyMatch(fs -> fs.contains(lines.get(pos)[0]))) {
       rows.add(new Field(pos + 1, lines.get(pos), List.of()));
       pos++;
@@ -278,8 +312,13 @@ final class ModelReader {
 
     private String single(Field f, String expected) {
       if (f.tokens().length != 2) {
-        bad(f.line(), f.name(), "expected " + expected + ", got "
-            + (f.tokens().length == 1 ? "nothing" : (f.tokens().length - 1) + " values"));
+        bad(
+            f.line(),
+            f.name(),
+            "expected "
+                + expected
+                + ", got "
+                + (f.tokens().length == 1 ? "nothing" : (f.tokens().length - 1) + " values"));
         return null;
       }
       return f.tokens()[1];
@@ -301,7 +340,10 @@ final class ModelReader {
         }
         shape = Shape.of(d);
       } else if (s != null) {
-        bad(shapeField.line(), "shape", "expected dimensions such as 784 or 1x28x28, got '" + s + "'");
+        bad(
+            shapeField.line(),
+            "shape",
+            "expected dimensions such as 784 or 1x28x28, got '" + s + "'");
       }
       String e = single(encodingField, "uint8 or bipolar");
       if (e != null && !e.equals("uint8") && !e.equals("bipolar")) {
@@ -329,16 +371,22 @@ final class ModelReader {
         return null;
       }
       String[] parts = s.split("/", -1);
-      if (parts.length <= 2 && parts[0].matches("\\d{1,10}")
+      if (parts.length <= 2
+          && parts[0].matches("\\d{1,10}")
           && (parts.length == 1 || parts[1].matches("\\d{1,10}"))) {
-        Rational r = Rational.of(Long.parseLong(parts[0]),
-            parts.length == 1 ? 1 : Long.parseLong(parts[1]));
+        Rational r =
+            Rational.of(Long.parseLong(parts[0]), parts.length == 1 ? 1 : Long.parseLong(parts[1]));
         if (r.isValid()) {
           return r;
         }
       }
-      bad(f.line(), f.name(), "expected a fraction N/D or a whole number N with N and D in "
-          + "[1, 2147483647], got '" + s + "'");
+      bad(
+          f.line(),
+          f.name(),
+          "expected a fraction N/D or a whole number N with N and D in "
+              + "[1, 2147483647], got '"
+              + s
+              + "'");
       return null;
     }
 
@@ -349,16 +397,21 @@ final class ModelReader {
       }
       java.util.regex.Matcher m = w.tokens().length == 2 ? MATRIX.matcher(w.tokens()[1]) : null;
       if (m == null || !m.matches()) {
-        bad(w.line(), "weights", "expected ROWSxCOLUMNS, such as 64x784, got '"
-            + String.join(" ", java.util.Arrays.copyOfRange(w.tokens(), 1, w.tokens().length))
-            + "'");
+        bad(
+            w.line(),
+            "weights",
+            "expected ROWSxCOLUMNS, such as 64x784, got '"
+                + String.join(" ", java.util.Arrays.copyOfRange(w.tokens(), 1, w.tokens().length))
+                + "'");
         return null;
       }
       int rows = Integer.parseInt(m.group(1));
       int cols = Integer.parseInt(m.group(2));
       if (w.rows().size() < rows) {
-        bad(w.line(), "weights", "expected " + rows + " rows of hex digits, found "
-            + w.rows().size());
+        bad(
+            w.line(),
+            "weights",
+            "expected " + rows + " rows of hex digits, found " + w.rows().size());
         return null;
       }
       BitMatrix.Builder b = new BitMatrix.Builder(rows, cols);
@@ -421,8 +474,13 @@ final class ModelReader {
           return f;
         }
       }
-      bad(at, field, "expected a finite float (decimal such as -1.5E-3, or hex such as "
-          + "0x1.8p1), got '" + s + "'");
+      bad(
+          at,
+          field,
+          "expected a finite float (decimal such as -1.5E-3, or hex such as "
+              + "0x1.8p1), got '"
+              + s
+              + "'");
       return null;
     }
 
@@ -444,14 +502,21 @@ final class ModelReader {
       for (int k = 1; k < rules.tokens().length; k++) {
         ThresholdRule r = rule(rules.tokens()[k]);
         if (r == null) {
-          bad(rules.line(), "rules", "rule " + (k - 1) + ": expected >=T, <T, always or never "
-              + "with T a whole number, got '" + rules.tokens()[k] + "'");
+          bad(
+              rules.line(),
+              "rules",
+              "rule "
+                  + (k - 1)
+                  + ": expected >=T, <T, always or never "
+                  + "with T a whole number, got '"
+                  + rules.tokens()[k]
+                  + "'");
           return null;
         }
         list.add(r);
       }
-      return new Threshold(name,
-          o.equals("value") ? Threshold.Operand.VALUE : Threshold.Operand.POPCOUNT, list);
+      return new Threshold(
+          name, o.equals("value") ? Threshold.Operand.VALUE : Threshold.Operand.POPCOUNT, list);
     }
 
     private ThresholdRule rule(String s) {
@@ -477,40 +542,53 @@ final class ModelReader {
       }
       String[] tok = t.tokens();
       java.util.regex.Matcher m = tok.length == 4 ? MATRIX.matcher(tok[3]) : null;
-      if (m == null || !m.matches() || !INTEGER.matcher(tok[1]).matches()
+      if (m == null
+          || !m.matches()
+          || !INTEGER.matcher(tok[1]).matches()
           || !tok[2].matches("[12]")) {
-        bad(t.line(), "table", "expected LOW STEP CLASSESxCOUNT with STEP 1 or 2, such as "
-            + "-64 2 10x65, got '" + String.join(" ", java.util.Arrays.copyOfRange(tok, 1, tok.length))
-            + "'");
+        bad(
+            t.line(),
+            "table",
+            "expected LOW STEP CLASSESxCOUNT with STEP 1 or 2, such as "
+                + "-64 2 10x65, got '"
+                + String.join(" ", java.util.Arrays.copyOfRange(tok, 1, tok.length))
+                + "'");
         return null;
       }
       int classes = Integer.parseInt(m.group(1));
       int count = Integer.parseInt(m.group(2));
       if (t.rows().size() < classes) {
-        bad(t.line(), "table", "expected " + classes + " rows of " + count + " ranks, found "
-            + t.rows().size());
+        bad(
+            t.line(),
+            "table",
+            "expected " + classes + " rows of " + count + " ranks, found " + t.rows().size());
         return null;
       }
       int[][] entries = new int[classes][count];
       for (int c = 0; c < classes; c++) {
         Field row = t.rows().get(c);
         if (row.tokens().length != count) {
-          bad(row.line(), "table row " + c, "expected " + count + " whole numbers, got "
-              + row.tokens().length);
+          bad(
+              row.line(),
+              "table row " + c,
+              "expected " + count + " whole numbers, got " + row.tokens().length);
           return null;
         }
         for (int k = 0; k < count; k++) {
           String s = row.tokens()[k];
           if (!s.matches("-?\\d{1,10}") || Long.parseLong(s) != (int) Long.parseLong(s)) {
-            bad(row.line(), "table row " + c, "entry " + k + ": expected a 32-bit whole number, "
-                + "got '" + s + "'");
+            bad(
+                row.line(),
+                "table row " + c,
+                "entry " + k + ": expected a 32-bit whole number, " + "got '" + s + "'");
             return null;
           }
           entries[c][k] = Integer.parseInt(s);
         }
       }
-      return new Scores(name, Optional.of(
-          new ScoreTable(Long.parseLong(tok[1]), Integer.parseInt(tok[2]), entries)));
+      return new Scores(
+          name,
+          Optional.of(new ScoreTable(Long.parseLong(tok[1]), Integer.parseInt(tok[2]), entries)));
     }
   }
 }

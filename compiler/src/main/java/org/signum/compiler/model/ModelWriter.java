@@ -98,7 +98,7 @@ final class ModelWriter {
   private ModelWriter() {}
 
   static List<String> kinds() {
-    return List.of("input", "dense", "batchnorm", "affine", "sign", "threshold", "scores",
-        "argmax");
+    return List.of(
+        "input", "dense", "batchnorm", "affine", "sign", "threshold", "scores", "argmax");
   }
 }

@@ -9,10 +9,10 @@ import org.signum.compiler.ir.IntegerValues;
 import org.signum.compiler.ir.ThresholdRule;
 
 /**
- * Turns a float chain followed by sign into one integer rule per channel and proves it. The rule
- * is found by binary search, which assumes the chain is monotone; the certificate then evaluates
- * the float definition at every reachable value (or, past the budget, at the range's ends and on
- * both sides of the threshold) and fails the compilation on any disagreement.
+ * Turns a float chain followed by sign into one integer rule per channel and proves it. The rule is
+ * found by binary search, which assumes the chain is monotone; the certificate then evaluates the
+ * float definition at every reachable value (or, past the budget, at the range's ends and on both
+ * sides of the threshold) and fails the compilation on any disagreement.
  */
 final class ChannelFold {
   private final FloatChain chain;
@@ -45,8 +45,15 @@ final class ChannelFold {
       checked += exhaustive ? checkAll(c, onIndex) : checkBoundaries(c, onIndex);
       rules.add(onOperand(c, onIndex));
     }
-    context.certify(new FoldCertificate(layerName, replaced, values.channels(), checked,
-        exhaustive ? FoldCertificate.Method.EXHAUSTIVE : FoldCertificate.Method.MONOTONE_BOUNDARY));
+    context.certify(
+        new FoldCertificate(
+            layerName,
+            replaced,
+            values.channels(),
+            checked,
+            exhaustive
+                ? FoldCertificate.Method.EXHAUSTIVE
+                : FoldCertificate.Method.MONOTONE_BOUNDARY));
     return rules;
   }
 
@@ -62,11 +69,13 @@ final class ChannelFold {
     }
     if (direction > 0) {
       long first = firstTrue(k -> fires(c, k), count);
-      return first == 0 ? ThresholdRule.always()
+      return first == 0
+          ? ThresholdRule.always()
           : first == count ? ThresholdRule.never() : ThresholdRule.atLeast(first);
     }
     long first = firstTrue(k -> !fires(c, k), count);
-    return first == 0 ? ThresholdRule.never()
+    return first == 0
+        ? ThresholdRule.never()
         : first == count ? ThresholdRule.always() : ThresholdRule.below(first);
   }
 
@@ -110,10 +119,19 @@ final class ChannelFold {
     boolean expected = fires(c, k);
     if (rule.fires(k) != expected) {
       String operand = popcount ? "p = " + k : "v = " + chain.values().value(c, k);
-      throw new CompileException(what + " into a threshold failed its certificate at channel "
-          + c + ": at " + operand + " the float definition gives " + (expected ? "+1" : "-1")
-          + " but the folded rule " + describe(c, rule) + " gives " + (expected ? "-1" : "+1")
-          + "; the float function is not a threshold of its input here");
+      throw new CompileException(
+          what
+              + " into a threshold failed its certificate at channel "
+              + c
+              + ": at "
+              + operand
+              + " the float definition gives "
+              + (expected ? "+1" : "-1")
+              + " but the folded rule "
+              + describe(c, rule)
+              + " gives "
+              + (expected ? "-1" : "+1")
+              + "; the float function is not a threshold of its input here");
     }
   }
 
@@ -130,7 +148,8 @@ final class ChannelFold {
 
   /** A rule on the index k of channel c's values as a rule on the popcount or the value. */
   private ThresholdRule onOperand(int c, ThresholdRule onIndex) {
-    if (popcount || onIndex.kind() == ThresholdRule.Kind.ALWAYS
+    if (popcount
+        || onIndex.kind() == ThresholdRule.Kind.ALWAYS
         || onIndex.kind() == ThresholdRule.Kind.NEVER) {
       return onIndex;
     }

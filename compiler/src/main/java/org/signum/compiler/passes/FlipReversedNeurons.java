@@ -12,8 +12,8 @@ import org.signum.compiler.ir.ThresholdRule;
  * weight row negated and an ordinary threshold instead, so that every neuron of a layer runs the
  * same {@code thr} instruction in one loop. Negating the row turns the dot product {@code s} into
  * {@code -s} and the popcount {@code p} into {@code N - p}, hence {@code p < t} becomes {@code p'
- * >= N - t + 1} and {@code s < t} becomes {@code s' >= 1 - t}. The layer's dot products change
- * sign for those neurons; the threshold's output bits do not.
+ * >= N - t + 1} and {@code s < t} becomes {@code s' >= 1 - t}. The layer's dot products change sign
+ * for those neurons; the threshold's output bits do not.
  */
 public final class FlipReversedNeurons implements Pass {
   @Override
@@ -39,9 +39,13 @@ public final class FlipReversedNeurons implements Pass {
         }
       }
       if (any) {
-        out = out.replace(i - 1, i + 1, List.of(
-            new BinaryDense(d.name(), d.weights().negateRows(flip)),
-            new Threshold(t.name(), t.operand(), rules)));
+        out =
+            out.replace(
+                i - 1,
+                i + 1,
+                List.of(
+                    new BinaryDense(d.name(), d.weights().negateRows(flip)),
+                    new Threshold(t.name(), t.operand(), rules)));
       }
     }
     return out;

@@ -8,8 +8,8 @@ import org.signum.compiler.ir.Layer;
 
 /**
  * Batch norm and affine layers applied in turn to an integer tensor, evaluated per channel in
- * float32 exactly as the model defines them: the input's real value {@code v * scale} rounded
- * once, then each layer's {@link org.signum.compiler.ir.FloatArithmetic} definition.
+ * float32 exactly as the model defines them: the input's real value {@code v * scale} rounded once,
+ * then each layer's {@link org.signum.compiler.ir.FloatArithmetic} definition.
  */
 final class FloatChain {
   private final List<Layer> layers;
@@ -43,8 +43,8 @@ final class FloatChain {
   }
 
   /**
-   * +1 when the chain's output rises with its input in channel {@code c}, -1 when it falls, 0
-   * when it is constant: the sign of the product of the scales.
+   * +1 when the chain's output rises with its input in channel {@code c}, -1 when it falls, 0 when
+   * it is constant: the sign of the product of the scales.
    */
   int direction(int c) {
     int d = 1;

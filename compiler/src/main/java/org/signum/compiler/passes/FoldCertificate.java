@@ -17,9 +17,9 @@ public record FoldCertificate(
     /** Every reachable integer value of every channel was evaluated. */
     EXHAUSTIVE,
     /**
-     * The float chain is monotone in its input (each IEEE operation is, for finite parameters),
-     * so the ends of the range and both sides of each threshold were evaluated; used only when
-     * the exhaustive check would exceed its budget.
+     * The float chain is monotone in its input (each IEEE operation is, for finite parameters), so
+     * the ends of the range and both sides of each threshold were evaluated; used only when the
+     * exhaustive check would exceed its budget.
      */
     MONOTONE_BOUNDARY
   }

@@ -15,9 +15,9 @@ import org.signum.compiler.ir.Scores;
  * A per-class float affine (or batch norm) between the last dense layer and the scores becomes a
  * table of integer ranks: entry (c, v) is the position of class c's float score at dot product v
  * among all the float scores the layer can produce. Ranks order every pair as the floats do, ties
- * included, so argmax over the ranks picks exactly the class argmax over the floats picks, and
- * the scores stay integers the machine can compare. The certificate checks that the ranks are an
- * order isomorphism of every float score.
+ * included, so argmax over the ranks picks exactly the class argmax over the floats picks, and the
+ * scores stay integers the machine can compare. The certificate checks that the ranks are an order
+ * isomorphism of every float score.
  */
 public final class FoldFloatScoresIntoTable implements Pass {
   /** Largest table, in entries, this pass builds. */
@@ -27,8 +27,11 @@ public final class FoldFloatScoresIntoTable implements Pass {
   public Network run(Network net, PassContext context) throws CompileException {
     for (int i = 1; i < net.size(); i++) {
       int end = FoldFloatSignIntoThreshold.chainEnd(net, i);
-      if (net.layer(i) instanceof BinaryDense && end > i + 1 && end < net.size()
-          && net.layer(end) instanceof Scores s && s.table().isEmpty()) {
+      if (net.layer(i) instanceof BinaryDense
+          && end > i + 1
+          && end < net.size()
+          && net.layer(end) instanceof Scores s
+          && s.table().isEmpty()) {
         List<Layer> chainLayers = net.layers().subList(i + 1, end);
         ScoreTable table = table(net, i, end, chainLayers, context);
         return net.replace(i + 1, end + 1, List.of(new Scores(s.name(), Optional.of(table))));
@@ -49,9 +52,16 @@ public final class FoldFloatScoresIntoTable implements Pass {
     int classes = values.channels();
     String where = "layer " + scores + " '" + net.layer(scores).name() + "' (scores)";
     if (count * classes > MAX_ENTRIES) {
-      throw new CompileException(where + ": folding " + FloatChain.describe(chainLayers)
-          + " needs a score table of " + classes + " x " + count + " entries, more than "
-          + MAX_ENTRIES);
+      throw new CompileException(
+          where
+              + ": folding "
+              + FloatChain.describe(chainLayers)
+              + " needs a score table of "
+              + classes
+              + " x "
+              + count
+              + " entries, more than "
+              + MAX_ENTRIES);
     }
     float[][] y = new float[classes][(int) count];
     float[] all = new float[(int) (classes * count)];
@@ -60,8 +70,15 @@ public final class FoldFloatScoresIntoTable implements Pass {
         long v = low + (long) k * step;
         float f = chain.atValue(c, v);
         if (Float.isNaN(f)) {
-          throw new CompileException(where + ": " + FloatChain.describe(chainLayers)
-              + " give NaN for class " + c + " at v = " + v + ", so the scores have no order");
+          throw new CompileException(
+              where
+                  + ": "
+                  + FloatChain.describe(chainLayers)
+                  + " give NaN for class "
+                  + c
+                  + " at v = "
+                  + v
+                  + ", so the scores have no order");
         }
         // -0 and +0 are equal scores; one representative keeps them one rank.
         y[c][k] = f + 0.0f;
@@ -76,9 +93,13 @@ public final class FoldFloatScoresIntoTable implements Pass {
       }
     }
     certify(y, ranks, distinct, where);
-    context.certify(new FoldCertificate(net.layer(scores).name(),
-        FloatChain.describe(net.layers().subList(dense + 1, scores + 1)), classes,
-        (long) classes * count, FoldCertificate.Method.EXHAUSTIVE));
+    context.certify(
+        new FoldCertificate(
+            net.layer(scores).name(),
+            FloatChain.describe(net.layers().subList(dense + 1, scores + 1)),
+            classes,
+            (long) classes * count,
+            FoldCertificate.Method.EXHAUSTIVE));
     return new ScoreTable(low, step, ranks);
   }
 
@@ -109,8 +130,14 @@ public final class FoldFloatScoresIntoTable implements Pass {
       for (int k = 0; k < y[c].length; k++) {
         int r = ranks[c][k];
         if (r < 0 || distinct[r] != y[c][k]) {
-          throw new CompileException(where + ": class " + c + " entry " + k
-              + " has no rank matching its float score " + y[c][k]);
+          throw new CompileException(
+              where
+                  + ": class "
+                  + c
+                  + " entry "
+                  + k
+                  + " has no rank matching its float score "
+                  + y[c][k]);
         }
       }
     }

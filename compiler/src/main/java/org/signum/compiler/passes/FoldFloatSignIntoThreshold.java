@@ -14,9 +14,9 @@ import org.signum.compiler.ir.Threshold;
 /**
  * Batch norm and affine layers on integers, followed by sign, become one integer threshold per
  * channel: {@code p >= T} on the popcount of a bipolar dense layer (reversed, {@code p < T}, where
- * the scale is negative; constant where it is zero), or {@code v >= T} on the value of an 8-bit
- * sum or input. The input scale of an 8-bit input is folded in exactly. Each fold carries a
- * {@link FoldCertificate}; a failed check is a compile error naming the layer and channel.
+ * the scale is negative; constant where it is zero), or {@code v >= T} on the value of an 8-bit sum
+ * or input. The input scale of an 8-bit input is folded in exactly. Each fold carries a {@link
+ * FoldCertificate}; a failed check is a compile error naming the layer and channel.
  */
 public final class FoldFloatSignIntoThreshold implements Pass {
   @Override
@@ -36,8 +36,10 @@ public final class FoldFloatSignIntoThreshold implements Pass {
             new FloatChain(net.layers().subList(i + 1, end), IntegerValues.of(net, i));
         String what = "layer " + end + " '" + s.name() + "' (sign): folding " + replaced;
         ChannelFold fold = new ChannelFold(chain, what);
-        Threshold.Operand operand = chain.values().popcountInputs() > 0
-            ? Threshold.Operand.POPCOUNT : Threshold.Operand.VALUE;
+        Threshold.Operand operand =
+            chain.values().popcountInputs() > 0
+                ? Threshold.Operand.POPCOUNT
+                : Threshold.Operand.VALUE;
         out.add(new Threshold(s.name(), operand, fold.fold(context, s.name(), replaced)));
         i = end + 1;
       } else {

@@ -7,9 +7,9 @@ import org.signum.compiler.ir.Network;
 import org.signum.compiler.ir.Verifier;
 
 /**
- * The compiler's passes, in the order they run. After the pipeline every float layer is gone:
- * what remains is inputs, dense layers, integer thresholds, integer scores and argmax, which is
- * what code generation takes.
+ * The compiler's passes, in the order they run. After the pipeline every float layer is gone: what
+ * remains is inputs, dense layers, integer thresholds, integer scores and argmax, which is what
+ * code generation takes.
  */
 public final class Pipeline {
   /** Sees the network after each pass: dumps, tests. */
@@ -61,8 +61,7 @@ public final class Pipeline {
    * @throws IllegalStateException when a pass breaks the IR's rules (a compiler bug), with the
    *     verifier's problems
    */
-  public Network run(Network net, PassContext context, Observer observer)
-      throws CompileException {
+  public Network run(Network net, PassContext context, Observer observer) throws CompileException {
     Network current = net;
     for (Pass p : passes) {
       current = p.run(current, context);
@@ -70,7 +69,10 @@ public final class Pipeline {
         Verifier.Result r = Verifier.check(current);
         if (!r.ok()) {
           throw new IllegalStateException(
-              "pass " + p.name() + " produced an invalid network:\n" + String.join("\n", r.problems()));
+              "pass "
+                  + p.name()
+                  + " produced an invalid network:\n"
+                  + String.join("\n", r.problems()));
         }
       }
       observer.after(p.name(), current);

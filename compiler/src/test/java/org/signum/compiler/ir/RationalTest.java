@@ -10,13 +10,17 @@ import org.junit.jupiter.api.Test;
 class RationalTest {
   /** The float nearest to v * n / d by brute force over the neighbours of a close guess. */
   private static float reference(long v, long n, long d) {
-    BigDecimal x = BigDecimal.valueOf(v).multiply(BigDecimal.valueOf(n))
-        .divide(BigDecimal.valueOf(d), new MathContext(80));
+    BigDecimal x =
+        BigDecimal.valueOf(v)
+            .multiply(BigDecimal.valueOf(n))
+            .divide(BigDecimal.valueOf(d), new MathContext(80));
     float guess = (float) ((double) v * n / d);
     float best = guess;
-    for (float f = Math.nextDown(Math.nextDown(guess)); f <= Math.nextUp(Math.nextUp(guess));
+    for (float f = Math.nextDown(Math.nextDown(guess));
+        f <= Math.nextUp(Math.nextUp(guess));
         f = Math.nextUp(f)) {
-      int cmp = new BigDecimal(f).subtract(x).abs().compareTo(new BigDecimal(best).subtract(x).abs());
+      int cmp =
+          new BigDecimal(f).subtract(x).abs().compareTo(new BigDecimal(best).subtract(x).abs());
       if (cmp < 0 || (cmp == 0 && (Float.floatToRawIntBits(f) & 1) == 0)) {
         best = f;
       }

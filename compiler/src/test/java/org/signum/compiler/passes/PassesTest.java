@@ -28,8 +28,8 @@ import org.signum.compiler.ir.ThresholdRule;
 import org.signum.compiler.ir.Verifier;
 
 class PassesTest {
-  private static final BitMatrix W = BitMatrix.fromSigns(new int[][] {
-      {1, 1, -1, 1, 1}, {-1, 1, 1, 1, -1}, {1, -1, -1, -1, 1}});
+  private static final BitMatrix W =
+      BitMatrix.fromSigns(new int[][] {{1, 1, -1, 1, 1}, {-1, 1, 1, 1, -1}, {1, -1, -1, -1, 1}});
 
   /** Every input of {@code n} bipolar elements. */
   private static List<int[]> allBipolar(int n) {
@@ -64,11 +64,18 @@ class PassesTest {
 
   @Test
   void foldSign() throws CompileException {
-    Network n = Network.builder("n").input("x", Shape.of(5), Input.Encoding.BIPOLAR, Rational.ONE)
-        .dense("fc", W).sign("s").build();
+    Network n =
+        Network.builder("n")
+            .input("x", Shape.of(5), Input.Encoding.BIPOLAR, Rational.ONE)
+            .dense("fc", W)
+            .sign("s")
+            .build();
     Network after = checkPass(new FoldSignIntoThreshold(), n, allBipolar(5), "s");
-    assertEquals(new Threshold("s", Threshold.Operand.VALUE,
-        List.of(ThresholdRule.atLeast(0), ThresholdRule.atLeast(0), ThresholdRule.atLeast(0))),
+    assertEquals(
+        new Threshold(
+            "s",
+            Threshold.Operand.VALUE,
+            List.of(ThresholdRule.atLeast(0), ThresholdRule.atLeast(0), ThresholdRule.atLeast(0))),
         after.layer(2));
   }
 
@@ -76,27 +83,42 @@ class PassesTest {
   void foldBatchNormGivesPopcountRulesReversedAndConstant() throws CompileException {
     // s = 2p - 5. Channel 0: s - 1 >= 0 iff p >= 3. Channel 1: -(s + 1) >= 0 iff p < 3 (i.e.
     // p <= 2). Channel 2: gamma 0, beta -1: never.
-    Network n = Network.builder("n").input("x", Shape.of(5), Input.Encoding.BIPOLAR, Rational.ONE)
-        .dense("fc", W)
-        .batchNorm("bn", new float[] {1, -1, 0}, new float[] {0, 0, -1}, new float[] {1, -1, 0},
-            new float[] {1, 1, 1}, 0)
-        .sign("s").build();
+    Network n =
+        Network.builder("n")
+            .input("x", Shape.of(5), Input.Encoding.BIPOLAR, Rational.ONE)
+            .dense("fc", W)
+            .batchNorm(
+                "bn",
+                new float[] {1, -1, 0},
+                new float[] {0, 0, -1},
+                new float[] {1, -1, 0},
+                new float[] {1, 1, 1},
+                0)
+            .sign("s")
+            .build();
     PassContext context = new PassContext();
     Network after = new FoldFloatSignIntoThreshold().run(n, context);
-    assertEquals(new Threshold("s", Threshold.Operand.POPCOUNT,
-        List.of(ThresholdRule.atLeast(3), ThresholdRule.below(3), ThresholdRule.never())),
+    assertEquals(
+        new Threshold(
+            "s",
+            Threshold.Operand.POPCOUNT,
+            List.of(ThresholdRule.atLeast(3), ThresholdRule.below(3), ThresholdRule.never())),
         after.layer(2));
-    assertEquals(List.of(new FoldCertificate("s", "'bn' + 's'", 3, 18,
-        FoldCertificate.Method.EXHAUSTIVE)), context.certificates());
+    assertEquals(
+        List.of(new FoldCertificate("s", "'bn' + 's'", 3, 18, FoldCertificate.Method.EXHAUSTIVE)),
+        context.certificates());
     checkPass(new FoldFloatSignIntoThreshold(), n, allBipolar(5), "s");
   }
 
   @Test
   void boundaryCertificateBeyondBudget() throws CompileException {
-    Network n = Network.builder("n").input("x", Shape.of(5), Input.Encoding.BIPOLAR, Rational.ONE)
-        .dense("fc", W)
-        .affine("a", new float[] {1, -1, 0}, new float[] {-1, 1, 1})
-        .sign("s").build();
+    Network n =
+        Network.builder("n")
+            .input("x", Shape.of(5), Input.Encoding.BIPOLAR, Rational.ONE)
+            .dense("fc", W)
+            .affine("a", new float[] {1, -1, 0}, new float[] {-1, 1, 1})
+            .sign("s")
+            .build();
     PassContext context = new PassContext(10);
     new FoldFloatSignIntoThreshold().run(n, context);
     assertEquals(FoldCertificate.Method.MONOTONE_BOUNDARY, context.certificates().get(0).method());
@@ -105,12 +127,15 @@ class PassesTest {
   @Test
   void eightBitInputScaleFoldsExactly() throws CompileException {
     // 2 * x / 255 - 1 >= 0 iff x >= 127.5, so x >= 128.
-    Network n = Network.builder("n")
-        .input("x", Shape.of(2), Input.Encoding.UINT8, Rational.of(1, 255))
-        .affine("a", new float[] {2, -2}, new float[] {-1, 1})
-        .sign("s").build();
+    Network n =
+        Network.builder("n")
+            .input("x", Shape.of(2), Input.Encoding.UINT8, Rational.of(1, 255))
+            .affine("a", new float[] {2, -2}, new float[] {-1, 1})
+            .sign("s")
+            .build();
     Network after = new FoldFloatSignIntoThreshold().run(n, new PassContext());
-    assertEquals(List.of(ThresholdRule.atLeast(128), ThresholdRule.below(128)),
+    assertEquals(
+        List.of(ThresholdRule.atLeast(128), ThresholdRule.below(128)),
         ((Threshold) after.layer(1)).rules());
     List<int[]> inputs = new ArrayList<>();
     for (int x = 0; x < 256; x++) {
@@ -123,66 +148,102 @@ class PassesTest {
   void certificateFailureNamesLayerAndChannel() {
     // Channel 1 overflows to +-infinity for |s| >= 3, and 0 * infinity is NaN: the float output
     // fires for |s| = 1 only, which no threshold on s reproduces.
-    Network n = Network.builder("n").input("x", Shape.of(5), Input.Encoding.BIPOLAR, Rational.ONE)
-        .dense("fc", W)
-        .batchNorm("bn", new float[] {1, 3e38f, 1}, new float[] {0, 0, 0}, new float[] {0, 0, 0},
-            new float[] {1, 1, 1}, 0)
-        .affine("a", new float[] {1, 0, 1}, new float[] {0, 0, 0})
-        .sign("s").build();
-    CompileException e = assertThrows(CompileException.class,
-        () -> new FoldFloatSignIntoThreshold().run(n, new PassContext()));
-    assertEquals("layer 4 's' (sign): folding 'bn' + 'a' + 's' into a threshold failed its "
-        + "certificate at channel 1: at p = 2 the float definition gives +1 but the folded rule "
-        + "'never' gives -1; the float function is not a threshold of its input here",
+    Network n =
+        Network.builder("n")
+            .input("x", Shape.of(5), Input.Encoding.BIPOLAR, Rational.ONE)
+            .dense("fc", W)
+            .batchNorm(
+                "bn",
+                new float[] {1, 3e38f, 1},
+                new float[] {0, 0, 0},
+                new float[] {0, 0, 0},
+                new float[] {1, 1, 1},
+                0)
+            .affine("a", new float[] {1, 0, 1}, new float[] {0, 0, 0})
+            .sign("s")
+            .build();
+    CompileException e =
+        assertThrows(
+            CompileException.class,
+            () -> new FoldFloatSignIntoThreshold().run(n, new PassContext()));
+    assertEquals(
+        "layer 4 's' (sign): folding 'bn' + 'a' + 's' into a threshold failed its certificate at"
+            + " channel 1: at p = 2 the float definition gives +1 but the folded rule 'never' gives"
+            + " -1; the float function is not a threshold of its input here",
         e.getMessage());
   }
 
   @Test
   void scoreAffineBecomesRankTable() throws CompileException {
-    Network n = Network.builder("n").input("x", Shape.of(5), Input.Encoding.BIPOLAR, Rational.ONE)
-        .dense("fc", W)
-        .affine("a", new float[] {1, -1, 0.5f}, new float[] {0, 0, 1})
-        .scores("scores").argmax("class").build();
+    Network n =
+        Network.builder("n")
+            .input("x", Shape.of(5), Input.Encoding.BIPOLAR, Rational.ONE)
+            .dense("fc", W)
+            .affine("a", new float[] {1, -1, 0.5f}, new float[] {0, 0, 1})
+            .scores("scores")
+            .argmax("class")
+            .build();
     Network after = checkPass(new FoldFloatScoresIntoTable(), n, allBipolar(5), "class");
     assertTrue(((Scores) after.layer(2)).table().isPresent());
   }
 
   @Test
   void scoreTableRefusesNaN() {
-    Network n = Network.builder("n").input("x", Shape.of(5), Input.Encoding.BIPOLAR, Rational.ONE)
-        .dense("fc", W)
-        .batchNorm("bn", new float[] {3e38f, 1, 1}, new float[] {0, 0, 0}, new float[] {0, 0, 0},
-            new float[] {1, 1, 1}, 0)
-        .affine("a", new float[] {0, 1, 1}, new float[] {0, 0, 0})
-        .scores("scores").build();
-    CompileException e = assertThrows(CompileException.class,
-        () -> new FoldFloatScoresIntoTable().run(n, new PassContext()));
-    assertEquals("layer 4 'scores' (scores): 'bn' + 'a' give NaN for class 0 at v = -5, so the "
-        + "scores have no order", e.getMessage());
+    Network n =
+        Network.builder("n")
+            .input("x", Shape.of(5), Input.Encoding.BIPOLAR, Rational.ONE)
+            .dense("fc", W)
+            .batchNorm(
+                "bn",
+                new float[] {3e38f, 1, 1},
+                new float[] {0, 0, 0},
+                new float[] {0, 0, 0},
+                new float[] {1, 1, 1},
+                0)
+            .affine("a", new float[] {0, 1, 1}, new float[] {0, 0, 0})
+            .scores("scores")
+            .build();
+    CompileException e =
+        assertThrows(
+            CompileException.class, () -> new FoldFloatScoresIntoTable().run(n, new PassContext()));
+    assertEquals(
+        "layer 4 'scores' (scores): 'bn' + 'a' give NaN for class 0 at v = -5, so the "
+            + "scores have no order",
+        e.getMessage());
   }
 
   @Test
   void convertThresholdsToPopcount() throws CompileException {
-    Network n = Network.builder("n").input("x", Shape.of(5), Input.Encoding.BIPOLAR, Rational.ONE)
-        .dense("fc", W)
-        .threshold("t", Threshold.Operand.VALUE,
-            List.of(ThresholdRule.atLeast(0), ThresholdRule.below(-2), ThresholdRule.always()))
-        .build();
+    Network n =
+        Network.builder("n")
+            .input("x", Shape.of(5), Input.Encoding.BIPOLAR, Rational.ONE)
+            .dense("fc", W)
+            .threshold(
+                "t",
+                Threshold.Operand.VALUE,
+                List.of(ThresholdRule.atLeast(0), ThresholdRule.below(-2), ThresholdRule.always()))
+            .build();
     Network after = checkPass(new ConvertThresholdsToPopcount(), n, allBipolar(5), "t");
-    assertEquals(List.of(ThresholdRule.atLeast(3), ThresholdRule.below(2), ThresholdRule.always()),
+    assertEquals(
+        List.of(ThresholdRule.atLeast(3), ThresholdRule.below(2), ThresholdRule.always()),
         ((Threshold) after.layer(2)).rules());
   }
 
   @Test
   void flipReversedNeurons() throws CompileException {
-    Network n = Network.builder("n").input("x", Shape.of(5), Input.Encoding.BIPOLAR, Rational.ONE)
-        .dense("fc", W)
-        .threshold("t", Threshold.Operand.POPCOUNT,
-            List.of(ThresholdRule.below(3), ThresholdRule.atLeast(2), ThresholdRule.below(0)))
-        .build();
+    Network n =
+        Network.builder("n")
+            .input("x", Shape.of(5), Input.Encoding.BIPOLAR, Rational.ONE)
+            .dense("fc", W)
+            .threshold(
+                "t",
+                Threshold.Operand.POPCOUNT,
+                List.of(ThresholdRule.below(3), ThresholdRule.atLeast(2), ThresholdRule.below(0)))
+            .build();
     Network after = checkPass(new FlipReversedNeurons(), n, allBipolar(5), "t");
-    assertEquals(List.of(ThresholdRule.atLeast(3), ThresholdRule.atLeast(2),
-        ThresholdRule.atLeast(6)), ((Threshold) after.layer(2)).rules());
+    assertEquals(
+        List.of(ThresholdRule.atLeast(3), ThresholdRule.atLeast(2), ThresholdRule.atLeast(6)),
+        ((Threshold) after.layer(2)).rules());
   }
 
   @Test
@@ -191,8 +252,8 @@ class PassesTest {
     for (int k = 0; k < 60; k++) {
       Network net = gen.next("r" + k);
       List<String> seen = new ArrayList<>();
-      Network folded = Pipeline.standard(true).run(net, new PassContext(),
-          (name, n) -> seen.add(name));
+      Network folded =
+          Pipeline.standard(true).run(net, new PassContext(), (name, n) -> seen.add(name));
       assertEquals(Pipeline.passNames(), seen);
       for (Layer l : folded.layers()) {
         assertFalse(l instanceof BatchNorm || l instanceof Affine, l.name());
