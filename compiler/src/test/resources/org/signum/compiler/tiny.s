@@ -1,8 +1,9 @@
 ; Network 'tiny' compiled by the Signum compiler for machine 'w64'
 ; (vector_width 64, accumulator_width 32, weights resident in wmem).
 ;
-; Host interface, all in amem; write the input, restart, run to halt, read:
-;   input    'x': 5 bits, padding 0; padding bits must be 0
+; Host interface, all in amem: write the input (its padding bits 0), restart, run to
+; halt, read the results.
+;   input    'x': 5 bits, padding 0
 ;   act2     's': 2 bits, padding 0
 ;   scores   'scores': 3 signed 32-bit words
 ;   class    'class': 1 signed 32-bit word, the first index of the largest score

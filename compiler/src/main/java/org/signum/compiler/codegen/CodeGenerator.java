@@ -353,10 +353,9 @@ public final class CodeGenerator {
             + (layout.tileBuffer() > 0 ? "streamed from DRAM in tiles" : "resident in wmem")
             + ").");
     h.comment("");
-    h.comment("Host interface, all in amem; write the input, restart, run to halt, read:");
-    h.comment(
-        String.format(
-            Locale.ROOT, "  %-8s %s; padding bits must be 0", "input", describe(host.input())));
+    h.comment("Host interface, all in amem: write the input (its padding bits 0), restart, run to");
+    h.comment("halt, read the results.");
+    h.comment(String.format(Locale.ROOT, "  %-8s %s", "input", describe(host.input())));
     for (Buffer b : host.activations()) {
       h.comment(String.format(Locale.ROOT, "  %-8s %s", b.symbol(), describe(b)));
     }
