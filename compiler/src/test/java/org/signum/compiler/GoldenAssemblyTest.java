@@ -11,8 +11,8 @@ import org.signum.isa.MachineDescription;
 import org.signum.isa.MachineParameter;
 
 /**
- * Pins the assembly of a small network, so that a change to code generation shows up as a diff
- * to review. Run with {@code -Dsignum.updateGoldens=true} to rewrite the expected file.
+ * Pins the assembly of a small network, so that a change to code generation shows up as a diff to
+ * review. Run with {@code -Dsignum.updateGoldens=true} to rewrite the expected file.
  */
 class GoldenAssemblyTest {
   private static final Path DIR = Path.of("src/test/resources/org/signum/compiler");
@@ -32,7 +32,10 @@ class GoldenAssemblyTest {
     int[] x = {1, -1, 1, 1, -1};
     assertEquals(
         new org.signum.compiler.golden.GoldenReference(net).evaluate(x).classIndex(),
-        (int) new Machine(Compiler.compile(net, m, CompileOptions.defaults()), m)
-            .run(x).classIndex().orElseThrow());
+        (int)
+            new Machine(Compiler.compile(net, m, CompileOptions.defaults()), m)
+                .run(x)
+                .classIndex()
+                .orElseThrow());
   }
 }

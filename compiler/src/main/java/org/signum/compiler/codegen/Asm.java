@@ -67,4 +67,15 @@ final class Asm {
   String text() {
     return text.toString();
   }
+
+  /** {@code .word} lines of up to 16 values, the comment on the first. */
+  static void words(Asm a, long[] values, String comment) {
+    for (int k = 0; k < values.length; k += 16) {
+      StringBuilder s = new StringBuilder();
+      for (int j = k; j < Math.min(values.length, k + 16); j++) {
+        s.append(j == k ? "" : ", ").append(values[j]);
+      }
+      a.directive(".word", s.toString(), k == 0 ? comment : null);
+    }
+  }
 }

@@ -11,13 +11,11 @@ import org.signum.compiler.HostInterface.Buffer;
 import org.signum.compiler.ir.Argmax;
 import org.signum.compiler.ir.BinaryDense;
 import org.signum.compiler.ir.Input;
-import org.signum.compiler.ir.IntegerValues;
 import org.signum.compiler.ir.Layer;
 import org.signum.compiler.ir.Network;
 import org.signum.compiler.ir.ScoreTable;
 import org.signum.compiler.ir.Scores;
 import org.signum.compiler.ir.Threshold;
-import org.signum.compiler.ir.ThresholdRule;
 import org.signum.isa.MachineDescription;
 import org.signum.isa.MemorySpace;
 
@@ -45,23 +43,6 @@ public final class CodeGenerator {
     this.machine = machine;
     this.placement = placement;
     this.vw = machine.vectorWidth();
-  }
-
-  /** A compiled layer group: its code emitter and its data. */
-  private interface Stage {
-    List<String> layers();
-
-    void code(Asm a);
-
-    void data(Sections s);
-  }
-
-  /** Data directives by memory, written after the code. */
-  static final class Sections {
-    final Asm wmem = new Asm();
-    final Asm tmem = new Asm();
-    final Asm amem = new Asm();
-    final Asm dram = new Asm();
   }
 
   public Generated generate(Network net) throws CompileException {
@@ -94,7 +75,7 @@ public final class CodeGenerator {
       Layer next = i + 1 < net.size() ? net.layer(i + 1) : null;
       if (l instanceof Threshold t && i == 1 && uint8) {
         String sym = "act" + i;
-        BinarizeStage b = new BinarizeStage(i, in, t, sym);
+        BinarizeStage b = new BinarizeStage(vw, i, in, t, sym);
         layout.reserve(
             MemorySpace.WMEM, 10L * planeBytes, "input thresholds of '" + t.name() + "'");
         Buffer out =
@@ -107,7 +88,7 @@ public final class CodeGenerator {
         i++;
       } else if (l instanceof BinaryDense d && next instanceof Threshold t) {
         String sym = "act" + (i + 1);
-        DenseStage s = new DenseStage(net, i, current, currentUint8, sym);
+        DenseStage s = new DenseStage(machine, net, i, current, currentUint8, sym);
         int bytes = Rows.bytes(d.outputs(), vw);
         layout.reserve(MemorySpace.AMEM, bytes, "output of '" + t.name() + "'");
         layout.reserve(MemorySpace.TMEM, 4L * d.outputs(), "thresholds of '" + t.name() + "'");
@@ -120,7 +101,7 @@ public final class CodeGenerator {
         currentUint8 = false;
         i += 2;
       } else if (l instanceof BinaryDense d && next instanceof Scores sc) {
-        DenseStage s = new DenseStage(net, i, current, currentUint8, "scores");
+        DenseStage s = new DenseStage(machine, net, i, current, currentUint8, "scores");
         layout.reserve(MemorySpace.AMEM, 4L * d.outputs(), "scores");
         if (sc.table().isPresent()) {
           ScoreTable t = sc.table().get();
@@ -208,38 +189,38 @@ public final class CodeGenerator {
   private void placeWeights(Layout layout, List<DenseStage> dense) throws CompileException {
     long total = 0;
     for (DenseStage s : dense) {
-      total += (long) s.kernel.rowBytes() * s.dense.outputs();
+      total += (long) s.kernel().rowBytes() * s.dense().outputs();
     }
     if (!layout.streamed(placement, total)) {
       for (DenseStage s : dense) {
         layout.reserve(
             MemorySpace.WMEM,
-            (long) s.kernel.rowBytes() * s.dense.outputs(),
-            "weights of '" + s.dense.name() + "'");
+            (long) s.kernel().rowBytes() * s.dense().outputs(),
+            "weights of '" + s.dense().name() + "'");
       }
       return;
     }
     long buffer = layout.tileBufferBytes();
     long largest = 0;
     for (DenseStage s : dense) {
-      long rows = Math.min(s.dense.outputs(), buffer / s.kernel.rowBytes());
+      long rows = Math.min(s.dense().outputs(), buffer / s.kernel().rowBytes());
       if (rows < 1) {
         throw new CompileException(
             "layer '"
-                + s.dense.name()
+                + s.dense().name()
                 + "' (dense): one weight row needs "
-                + s.kernel.rowBytes()
+                + s.kernel().rowBytes()
                 + " bytes, but each of the two tile buffers gets only "
                 + buffer
                 + " bytes of the machine's "
                 + machine.memoryBytes(MemorySpace.WMEM)
                 + " bytes of wmem");
       }
-      int tileBytes = (int) (rows * s.kernel.rowBytes());
-      long tiles = (s.dense.outputs() + rows - 1) / rows;
-      s.kernel.streamFrom(new DenseKernel.Tiles(s.prefix + "_w", (int) rows, tileBytes));
-      s.dramBytes = tiles * tileBytes;
-      layout.reserve(MemorySpace.DRAM, s.dramBytes, "weights of '" + s.dense.name() + "'");
+      int tileBytes = (int) (rows * s.kernel().rowBytes());
+      long tiles = (s.dense().outputs() + rows - 1) / rows;
+      s.kernel().streamFrom(new DenseKernel.Tiles(s.prefix() + "_w", (int) rows, tileBytes));
+      s.dramBytes(tiles * tileBytes);
+      layout.reserve(MemorySpace.DRAM, tiles * tileBytes, "weights of '" + s.dense().name() + "'");
       largest = Math.max(largest, tileBytes);
     }
     layout.reserve(MemorySpace.WMEM, 2 * largest, "two weight tile buffers");
@@ -376,340 +357,5 @@ public final class CodeGenerator {
             + " bytes.");
     h.blank();
     return h;
-  }
-
-  /** Binarization of the 8-bit input. */
-  private final class BinarizeStage implements Stage {
-    private final int index;
-    private final Input in;
-    private final Threshold t;
-    private final BinarizeKernel kernel;
-
-    BinarizeStage(int index, Input in, Threshold t, String out) {
-      this.index = index;
-      this.in = in;
-      this.t = t;
-      this.kernel = new BinarizeKernel("l" + index, vw, (int) in.shape().elements(), "input", out);
-    }
-
-    @Override
-    public List<String> layers() {
-      return List.of(t.name());
-    }
-
-    @Override
-    public void code(Asm a) {
-      a.comment(
-          "---- layer "
-              + index
-              + " '"
-              + t.name()
-              + "': threshold "
-              + in.shape()
-              + " 8-bit input -> bipolar, element i fires iff x_i >= T_i (or < T_i, reversed)"
-              + " ----");
-      kernel.emit(a);
-    }
-
-    @Override
-    public void data(Sections s) {
-      int n = (int) in.shape().elements();
-      long per = in.shape().elementsPerChannel();
-      boolean[][] rows = new boolean[10][n];
-      for (int e = 0; e < n; e++) {
-        ThresholdRule r = t.rules().get((int) (e / per));
-        long teff =
-            switch (r.kind()) {
-              case AT_LEAST, BELOW -> Math.max(0, Math.min(256, r.threshold()));
-              case ALWAYS -> 0;
-              case NEVER -> 256;
-            };
-        for (int p = 0; p < 8; p++) {
-          rows[p][e] = (teff >> p & 1) == 0;
-        }
-        rows[8][e] = teff <= 255;
-        rows[9][e] = r.kind() == ThresholdRule.Kind.BELOW;
-      }
-      s.wmem.label("l" + index + "_rows");
-      for (int p = 0; p < 10; p++) {
-        String what =
-            p < 8 ? "NOT threshold, bit-plane " + p : p == 8 ? "threshold < 256" : "reversed";
-        s.wmem.directive(
-            ".rowx",
-            "\"" + Rows.hex(rows[p], false) + "\", 0",
-            p == 0 ? "layer '" + t.name() + "': " + what : what);
-      }
-    }
-  }
-
-  /** A dense layer with the threshold or scores that read it. */
-  private final class DenseStage implements Stage {
-    private final Network net;
-    private final int index;
-    private final BinaryDense dense;
-    private final Layer next;
-    private final boolean uint8;
-    private final String prefix;
-    private final DenseKernel kernel;
-    private final long[] thresholds;
-    private long dramBytes;
-
-    DenseStage(Network net, int index, String input, boolean uint8, String out)
-        throws CompileException {
-      this.net = net;
-      this.index = index;
-      this.dense = (BinaryDense) net.layer(index);
-      this.next = net.layer(index + 1);
-      this.uint8 = uint8;
-      this.prefix = "l" + index;
-      DenseKernel.Output output =
-          next instanceof Threshold
-              ? DenseKernel.Output.THRESHOLD
-              : ((Scores) next).table().isPresent()
-                  ? DenseKernel.Output.SCORE_TABLE
-                  : DenseKernel.Output.SCORES;
-      this.kernel =
-          new DenseKernel(
-              prefix,
-              vw,
-              machine.vectorRegisters(),
-              dense.inputs(),
-              dense.outputs(),
-              uint8,
-              input,
-              output,
-              out,
-              prefix + (output == DenseKernel.Output.THRESHOLD ? "_t" : "_table"));
-      IntegerValues values = IntegerValues.of(net, index);
-      long lo = Long.MAX_VALUE;
-      long hi = Long.MIN_VALUE;
-      for (int j = 0; j < dense.outputs(); j++) {
-        lo = Math.min(lo, values.low(j));
-        hi = Math.max(hi, values.high(j));
-      }
-      if (next instanceof Threshold t) {
-        // The accumulator holds p in 0..N for bipolar inputs, the sum itself for bytes.
-        if (!uint8) {
-          lo = 0;
-          hi = dense.inputs();
-        }
-        this.thresholds = thresholds(t, values);
-        requireFits(lo, hi + 1);
-      } else {
-        this.thresholds = null;
-        Scores sc = (Scores) next;
-        if (sc.table().isEmpty()) {
-          requireFits(lo, hi);
-        } else {
-          ScoreTable t = sc.table().get();
-          // k = (v - low) / step, computed from the accumulator (p, or the sum).
-          long shift =
-              uint8
-                  ? -t.low()
-                  : t.step() == 2 ? (-dense.inputs() - t.low()) / 2 : -dense.inputs() - t.low();
-          kernel.tableIndex(shift, t.step(), t.count());
-          requireFits(0, t.count() - 1);
-        }
-      }
-    }
-
-    private long[] thresholds(Threshold t, IntegerValues values) {
-      long[] out = new long[dense.outputs()];
-      for (int j = 0; j < out.length; j++) {
-        ThresholdRule r = t.rules().get(j);
-        long lo = uint8 ? values.low(j) : 0;
-        long hi = uint8 ? values.high(j) : dense.inputs();
-        if (!uint8 && t.operand() != Threshold.Operand.POPCOUNT) {
-          throw new IllegalStateException(
-              "'"
-                  + t.name()
-                  + "' compares dot products; the "
-                  + "pipeline converts thresholds after bipolar dense layers to popcounts");
-        }
-        out[j] =
-            switch (r.kind()) {
-              case AT_LEAST -> Math.max(lo, Math.min(hi + 1, r.threshold()));
-              case ALWAYS -> lo;
-              case NEVER -> hi + 1;
-              case BELOW ->
-                  throw new IllegalStateException(
-                      "'"
-                          + t.name()
-                          + "' channel "
-                          + j
-                          + " is reversed; the pipeline flips reversed neurons");
-            };
-      }
-      return out;
-    }
-
-    private void requireFits(long lo, long hi) throws CompileException {
-      int aw = machine.accumulatorWidth();
-      long min = -(1L << (aw - 1));
-      long max = (1L << (aw - 1)) - 1;
-      if (lo >= min && hi <= max && hi <= Integer.MAX_VALUE) {
-        return;
-      }
-      long reach = Math.max(Math.abs(lo), Math.abs(hi));
-      int need = 64 - Long.numberOfLeadingZeros(reach) + 1;
-      throw new CompileException(
-          "layer "
-              + index
-              + " '"
-              + dense.name()
-              + "' (dense): its "
-              + "accumulator takes values in "
-              + lo
-              + ".."
-              + hi
-              + ", beyond the "
-              + aw
-              + "-bit "
-              + "accumulators of machine '"
-              + machine.name()
-              + "' ("
-              + min
-              + ".."
-              + max
-              + "); "
-              + "a machine with accumulator_width >= "
-              + need
-              + " fits it");
-    }
-
-    @Override
-    public List<String> layers() {
-      return List.of(dense.name(), next.name());
-    }
-
-    @Override
-    public void code(Asm a) {
-      String what =
-          next instanceof Threshold
-              ? "threshold '" + next.name() + "' on " + (uint8 ? "the sum" : "the popcount p")
-              : "scores '"
-                  + next.name()
-                  + "'"
-                  + (((Scores) next).table().isPresent() ? " looked up in a rank table" : "");
-      a.comment(
-          "---- layer "
-              + index
-              + " '"
-              + dense.name()
-              + "': dense "
-              + dense.inputs()
-              + " -> "
-              + dense.outputs()
-              + (uint8 ? " on 8-bit bit-planes" : "")
-              + ", then "
-              + what
-              + " ----");
-      kernel.emit(a);
-    }
-
-    @Override
-    public void data(Sections s) {
-      Asm w = dramBytes > 0 ? s.dram : s.wmem;
-      w.label(prefix + "_w");
-      for (int j = 0; j < dense.outputs(); j++) {
-        boolean[] row = new boolean[dense.inputs()];
-        for (int c = 0; c < row.length; c++) {
-          row[c] = dense.weights().isPlus(j, c);
-        }
-        w.directive(
-            ".rowx",
-            "\"" + Rows.hex(row, true) + "\", 1",
-            j == 0
-                ? "layer '"
-                    + dense.name()
-                    + "': "
-                    + dense.outputs()
-                    + " rows of "
-                    + dense.inputs()
-                    + " weights, padding 1"
-                : null);
-      }
-      long written = (long) kernel.rowBytes() * dense.outputs();
-      if (dramBytes > written) {
-        w.directive(".space", String.valueOf(dramBytes - written), "to a whole number of tiles");
-      }
-      if (thresholds != null) {
-        s.tmem.label(prefix + "_t");
-        words(
-            s.tmem,
-            thresholds,
-            "layer '" + next.name() + "': fires iff " + (uint8 ? "the sum" : "p") + " >= T");
-      } else if (((Scores) next).table().isPresent()) {
-        ScoreTable t = ((Scores) next).table().get();
-        s.tmem.label(prefix + "_table");
-        for (int c = 0; c < t.classes(); c++) {
-          long[] row = new long[t.count()];
-          for (int k = 0; k < row.length; k++) {
-            row[k] = t.get(c, k);
-          }
-          words(
-              s.tmem,
-              row,
-              "class " + c + ": rank of its score at value " + t.low() + " + " + t.step() + " k");
-        }
-      }
-    }
-  }
-
-  private static void words(Asm a, long[] values, String comment) {
-    for (int k = 0; k < values.length; k += 16) {
-      StringBuilder s = new StringBuilder();
-      for (int j = k; j < Math.min(values.length, k + 16); j++) {
-        s.append(j == k ? "" : ", ").append(values[j]);
-      }
-      a.directive(".word", s.toString(), k == 0 ? comment : null);
-    }
-  }
-
-  /** The first index of the largest score. */
-  private static final class ArgmaxStage implements Stage {
-    private final String name;
-    private final int classes;
-
-    ArgmaxStage(String name, int classes) {
-      this.name = name;
-      this.classes = classes;
-    }
-
-    @Override
-    public List<String> layers() {
-      return List.of(name);
-    }
-
-    @Override
-    public void code(Asm a) {
-      a.comment(
-          "---- layer '"
-              + name
-              + "': argmax over "
-              + classes
-              + " scores, the first maximum winning ----");
-      if (classes == 1) {
-        a.op("sw", "r0, amem[class]", "one class");
-        return;
-      }
-      a.op("li", "r1, scores");
-      a.op("lw", "r2, amem[r1]+", "best score so far");
-      a.op("li", "r3, 0", "its class");
-      a.op("li", "r4, 1", "class being looked at");
-      a.op("li", "r5, " + (classes - 1));
-      a.label("argmax_next");
-      a.op("lw", "r6, amem[r1]+");
-      a.op("bge", "r2, r6, argmax_keep", "replace only on a strictly larger score");
-      a.op("mv", "r2, r6");
-      a.op("mv", "r3, r4");
-      a.label("argmax_keep");
-      a.op("addi", "r4, r4, 1");
-      a.op("loop", "r5, argmax_next");
-      a.op("sw", "r3, amem[class]");
-    }
-
-    @Override
-    public void data(Sections s) {}
   }
 }
