@@ -17,6 +17,7 @@ import org.signum.compiler.ir.ScoreTable;
 import org.signum.compiler.ir.Scores;
 import org.signum.compiler.ir.Threshold;
 import org.signum.isa.MachineDescription;
+import org.signum.isa.MachineParameter;
 import org.signum.isa.MemorySpace;
 
 /**
@@ -46,127 +47,143 @@ public final class CodeGenerator {
   }
 
   public Generated generate(Network net) throws CompileException {
-    checkRegisters();
-    Layout layout = new Layout(machine);
-    Input in = (Input) net.layer(0);
-    boolean uint8 = in.encoding() == Input.Encoding.UINT8;
-    int n = (int) in.shape().elements();
-    int planeBytes = Rows.bytes(n, vw);
-    Buffer input =
-        new Buffer(
-            in.name(),
-            "input",
-            uint8 ? HostInterface.Layout.UINT8_PLANES : HostInterface.Layout.BIPOLAR_ROWS,
-            n,
-            uint8 ? 8 * planeBytes : planeBytes,
-            planeBytes);
-    layout.reserve(MemorySpace.AMEM, input.bytes(), "input");
-
-    List<Stage> stages = new ArrayList<>();
-    List<Buffer> activations = new ArrayList<>();
-    Optional<Buffer> scores = Optional.empty();
-    Optional<Buffer> classIndex = Optional.empty();
-    List<DenseStage> dense = new ArrayList<>();
-    String current = "input";
-    boolean currentUint8 = uint8;
+    requireAtLeast(MachineParameter.SCALAR_REGISTERS, MIN_SCALAR_REGISTERS, "scalar registers");
+    requireAtLeast(MachineParameter.VECTOR_REGISTERS, MIN_VECTOR_REGISTERS, "vector registers");
+    requireAtLeast(MachineParameter.ACCUMULATORS, MIN_ACCUMULATORS, "accumulators");
+    Plan plan = new Plan(net);
     int i = 1;
     while (i < net.size()) {
       Layer l = net.layer(i);
       Layer next = i + 1 < net.size() ? net.layer(i + 1) : null;
-      if (l instanceof Threshold t && i == 1 && uint8) {
-        String sym = "act" + i;
-        BinarizeStage b = new BinarizeStage(vw, i, in, t, sym);
-        layout.reserve(
-            MemorySpace.WMEM, 10L * planeBytes, "input thresholds of '" + t.name() + "'");
-        Buffer out =
-            new Buffer(t.name(), sym, HostInterface.Layout.BIPOLAR_ROWS, n, planeBytes, planeBytes);
-        layout.reserve(MemorySpace.AMEM, out.bytes(), "output of '" + t.name() + "'");
-        activations.add(out);
-        stages.add(b);
-        current = sym;
-        currentUint8 = false;
+      if (l instanceof Threshold t && i == 1 && plan.uint8) {
+        plan.binarize(t);
         i++;
-      } else if (l instanceof BinaryDense d && next instanceof Threshold t) {
-        String sym = "act" + (i + 1);
-        DenseStage s = new DenseStage(machine, net, i, current, currentUint8, sym);
-        int bytes = Rows.bytes(d.outputs(), vw);
-        layout.reserve(MemorySpace.AMEM, bytes, "output of '" + t.name() + "'");
-        layout.reserve(MemorySpace.TMEM, 4L * d.outputs(), "thresholds of '" + t.name() + "'");
-        activations.add(
-            new Buffer(
-                t.name(), sym, HostInterface.Layout.BIPOLAR_ROWS, d.outputs(), bytes, bytes));
-        stages.add(s);
-        dense.add(s);
-        current = sym;
-        currentUint8 = false;
+      } else if (l instanceof BinaryDense && next instanceof Threshold t) {
+        plan.denseThreshold(i, t);
         i += 2;
-      } else if (l instanceof BinaryDense d && next instanceof Scores sc) {
-        DenseStage s = new DenseStage(machine, net, i, current, currentUint8, "scores");
-        layout.reserve(MemorySpace.AMEM, 4L * d.outputs(), "scores");
-        if (sc.table().isPresent()) {
-          ScoreTable t = sc.table().get();
-          layout.reserve(MemorySpace.TMEM, 4L * t.classes() * t.count(), "score table");
-        }
-        scores =
-            Optional.of(
-                new Buffer(
-                    sc.name(),
-                    "scores",
-                    HostInterface.Layout.INT32_WORDS,
-                    d.outputs(),
-                    4 * d.outputs(),
-                    4 * d.outputs()));
-        stages.add(s);
-        dense.add(s);
+      } else if (l instanceof BinaryDense && next instanceof Scores sc) {
+        plan.denseScores(i, sc);
         i += 2;
         if (i < net.size() && net.layer(i) instanceof Argmax am) {
-          layout.reserve(MemorySpace.AMEM, 4, "class");
-          classIndex =
-              Optional.of(
-                  new Buffer(am.name(), "class", HostInterface.Layout.INT32_WORDS, 1, 4, 4));
-          stages.add(new ArgmaxStage(am.name(), d.outputs()));
+          plan.argmax(am, ((BinaryDense) l).outputs());
           i++;
         }
       } else {
         throw unsupported(net, i);
       }
     }
-    placeWeights(layout, dense);
-    layout.check();
-    return emit(net, stages, new HostInterface(input, activations, scores, classIndex), layout);
+    placeWeights(plan.layout, plan.dense);
+    plan.layout.check();
+    HostInterface host =
+        new HostInterface(plan.input, plan.activations, plan.scores, plan.classIndex);
+    return emit(net, plan.stages, host, plan.layout);
   }
 
-  private void checkRegisters() throws CompileException {
-    String[][] needs = {
-      {
-        "scalar_registers",
-        String.valueOf(machine.scalarRegisters()),
-        String.valueOf(MIN_SCALAR_REGISTERS)
-      },
-      {
-        "vector_registers",
-        String.valueOf(machine.vectorRegisters()),
-        String.valueOf(MIN_VECTOR_REGISTERS)
-      },
-      {"accumulators", String.valueOf(machine.accumulators()), String.valueOf(MIN_ACCUMULATORS)},
-    };
-    for (String[] need : needs) {
-      if (Integer.parseInt(need[1]) < Integer.parseInt(need[2])) {
-        throw new CompileException(
-            "machine '"
-                + machine.name()
-                + "' has "
-                + need[1]
-                + " "
-                + need[0].replace('_', ' ')
-                + "; the compiler's kernels need at least "
-                + need[2]
-                + " ("
-                + need[0]
-                + " = "
-                + need[2]
-                + ")");
+  /** The stages of a program and the buffers and memory they take, built layer by layer. */
+  private final class Plan {
+    final Layout layout = new Layout(machine);
+    final Network net;
+    final Input in;
+    final boolean uint8;
+    final Buffer input;
+    final List<Stage> stages = new ArrayList<>();
+    final List<DenseStage> dense = new ArrayList<>();
+    final List<Buffer> activations = new ArrayList<>();
+    Optional<Buffer> scores = Optional.empty();
+    Optional<Buffer> classIndex = Optional.empty();
+
+    /** The buffer the next dense layer reads. */
+    String current = "input";
+
+    boolean currentUint8;
+
+    Plan(Network net) {
+      this.net = net;
+      this.in = (Input) net.layer(0);
+      this.uint8 = in.encoding() == Input.Encoding.UINT8;
+      this.currentUint8 = uint8;
+      int n = (int) in.shape().elements();
+      int planeBytes = Rows.bytes(n, vw);
+      HostInterface.Layout kind =
+          uint8 ? HostInterface.Layout.UINT8_PLANES : HostInterface.Layout.BIPOLAR_ROWS;
+      input =
+          new Buffer(in.name(), "input", kind, n, uint8 ? 8 * planeBytes : planeBytes, planeBytes);
+      layout.reserve(MemorySpace.AMEM, input.bytes(), "input");
+    }
+
+    void binarize(Threshold t) {
+      String sym = "act1";
+      int bytes = input.planeBytes();
+      layout.reserve(MemorySpace.WMEM, 10L * bytes, "input thresholds of '" + t.name() + "'");
+      bipolarOutput(t.name(), sym, input.elements(), bytes);
+      stages.add(new BinarizeStage(vw, 1, in, t, sym));
+    }
+
+    void denseThreshold(int i, Threshold t) throws CompileException {
+      BinaryDense d = (BinaryDense) net.layer(i);
+      String sym = "act" + (i + 1);
+      DenseStage s = new DenseStage(machine, net, i, current, currentUint8, sym);
+      layout.reserve(MemorySpace.TMEM, 4L * d.outputs(), "thresholds of '" + t.name() + "'");
+      bipolarOutput(t.name(), sym, d.outputs(), Rows.bytes(d.outputs(), vw));
+      stages.add(s);
+      dense.add(s);
+    }
+
+    private void bipolarOutput(String layer, String sym, int elements, int bytes) {
+      layout.reserve(MemorySpace.AMEM, bytes, "output of '" + layer + "'");
+      activations.add(
+          new Buffer(layer, sym, HostInterface.Layout.BIPOLAR_ROWS, elements, bytes, bytes));
+      current = sym;
+      currentUint8 = false;
+    }
+
+    void denseScores(int i, Scores sc) throws CompileException {
+      BinaryDense d = (BinaryDense) net.layer(i);
+      DenseStage s = new DenseStage(machine, net, i, current, currentUint8, "scores");
+      layout.reserve(MemorySpace.AMEM, 4L * d.outputs(), "scores");
+      if (sc.table().isPresent()) {
+        ScoreTable t = sc.table().get();
+        layout.reserve(MemorySpace.TMEM, 4L * t.classes() * t.count(), "score table");
       }
+      int bytes = 4 * d.outputs();
+      scores =
+          Optional.of(
+              new Buffer(
+                  sc.name(),
+                  "scores",
+                  HostInterface.Layout.INT32_WORDS,
+                  d.outputs(),
+                  bytes,
+                  bytes));
+      stages.add(s);
+      dense.add(s);
+    }
+
+    void argmax(Argmax am, int classes) {
+      layout.reserve(MemorySpace.AMEM, 4, "class");
+      classIndex =
+          Optional.of(new Buffer(am.name(), "class", HostInterface.Layout.INT32_WORDS, 1, 4, 4));
+      stages.add(new ArgmaxStage(am.name(), classes));
+    }
+  }
+
+  private void requireAtLeast(MachineParameter p, int min, String what) throws CompileException {
+    long have = machine.get(p);
+    if (have < min) {
+      throw new CompileException(
+          "machine '"
+              + machine.name()
+              + "' has "
+              + have
+              + " "
+              + what
+              + "; the compiler's kernels need at least "
+              + min
+              + " ("
+              + p.key()
+              + " = "
+              + min
+              + ")");
     }
   }
 
