@@ -15,7 +15,6 @@ import org.signum.isa.MachineDescription;
 /** A dense layer with the threshold or scores that read it. */
 final class DenseStage implements Stage {
   private final MachineDescription machine;
-  private final Network net;
   private final int index;
   private final BinaryDense dense;
   private final Layer next;
@@ -29,7 +28,6 @@ final class DenseStage implements Stage {
       MachineDescription machine, Network net, int index, String input, boolean uint8, String out)
       throws CompileException {
     this.machine = machine;
-    this.net = net;
     this.index = index;
     this.dense = (BinaryDense) net.layer(index);
     this.next = net.layer(index + 1);
@@ -67,7 +65,7 @@ final class DenseStage implements Stage {
         hi = dense.inputs();
       }
       this.thresholds = thresholds(t, values);
-      requireFits(lo, hi + 1);
+      requireFits(lo, hi);
     } else {
       this.thresholds = null;
       Scores sc = (Scores) next;
@@ -120,7 +118,8 @@ final class DenseStage implements Stage {
     int aw = machine.accumulatorWidth();
     long min = -(1L << (aw - 1));
     long max = (1L << (aw - 1)) - 1;
-    if (lo >= min && hi <= max && hi <= Integer.MAX_VALUE) {
+    // A threshold of hi + 1 (never fires) must also be a 32-bit word.
+    if (lo >= min && hi <= max && hi < Integer.MAX_VALUE) {
       return;
     }
     long reach = Math.max(Math.abs(lo), Math.abs(hi));
