@@ -20,8 +20,16 @@ public final class IrPrinter {
       Layer l = net.layer(i);
       String type = types.isEmpty() ? "?" : types.get(i).toString();
       b.append(
-          String.format(
-              Locale.ROOT, "%4d  %-10s %-14s %-16s %s%n", i, l.kind(), l.name(), type, details(l)));
+              String.format(
+                      Locale.ROOT,
+                      "%4d  %-10s %-14s %-16s %s",
+                      i,
+                      l.kind(),
+                      l.name(),
+                      type,
+                      details(l))
+                  .stripTrailing())
+          .append('\n');
     }
     return b.toString();
   }
