@@ -385,7 +385,8 @@ public enum Opcode {
       "thr",
       THRESHOLD,
       "threshold compare into one output bit",
-      "T = M[ea, 4] read as a signed 32-bit threshold (ea a multiple of 4); bit (R[rbit] mod VW) of"
+      "T = M[ea, 4] read as a signed 32-bit threshold (ea a multiple of 4); bit (R[rbit] mod VW,"
+          + " the non-negative remainder, so -1 is bit VW-1) of"
           + " V[vd] = (A[as] >= T) ? 1 : 0; other bits of V[vd] unchanged; post-increment adds 4"
           + " to R[rb]",
       vd(),
