@@ -249,30 +249,23 @@ public final class OnnxImporter {
               + s.live()
               + "'");
     }
-    switch (s.kind()) {
-      case CLASS -> {}
-      case INTEGER, FLOAT -> {
-        if (!s.seenDense()) {
-          throw new ModelException(
-              "graph output '" + out + "' is computed without a dense layer; " + endsWith());
-        }
-        Shape shape = s.liveShape();
-        if (shape.dim(shape.rank() - 1) != shape.size()) {
-          throw new ModelException(
-              "graph output '" + out + "' has shape " + shape + "; " + endsWith());
-        }
-        addScores(s);
-        s.markScores(out, null);
-      }
-      default ->
-          throw new ModelException(
-              "graph output '"
-                  + out
-                  + "' holds "
-                  + (s.kind() == ImportState.Kind.BINARY ? "binary activations" : "the input")
-                  + "; "
-                  + endsWith());
+    if (s.kind() == ImportState.Kind.CLASS) {
+      return;
     }
+    if (s.kind() == ImportState.Kind.BINARY) {
+      throw new ModelException(
+          "graph output '" + out + "' holds binary activations; " + endsWith());
+    }
+    if (!s.seenDense()) {
+      throw new ModelException(
+          "graph output '" + out + "' is computed without a dense layer; " + endsWith());
+    }
+    Shape shape = s.liveShape();
+    if (shape.dim(shape.rank() - 1) != shape.size()) {
+      throw new ModelException("graph output '" + out + "' has shape " + shape + "; " + endsWith());
+    }
+    addScores(s);
+    s.markScores(out, null);
   }
 
   private static String endsWith() {
