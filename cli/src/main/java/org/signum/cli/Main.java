@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {
       DemoCommand.class,
+      CompileCommand.class,
+      RunCommand.class,
       AsmCommand.class,
       DisasmCommand.class,
       SimCommand.class,

@@ -16,17 +16,19 @@ import org.signum.sim.SimulatorException;
 
 /**
  * A compiled program assembled and loaded on the simulator, run the way a host would: write the
- * input, restart, run to halt, read the buffers the host interface names.
+ * input, restart, run to halt, read the buffers the host interface names. Public for the tests of
+ * the ONNX importer, which compile what they import.
  */
-final class Machine {
+public final class Machine {
   /** What one run left in memory. */
-  record Outputs(List<int[]> activations, int[] scores, Optional<Integer> classIndex, long steps) {}
+  public record Outputs(
+      List<int[]> activations, int[] scores, Optional<Integer> classIndex, long steps) {}
 
   private final CompiledProgram program;
   private final ObjectFile object;
   private final Simulator sim;
 
-  Machine(CompiledProgram program, MachineDescription machine) throws SimulatorException {
+  public Machine(CompiledProgram program, MachineDescription machine) throws SimulatorException {
     this.program = program;
     AssemblyResult r =
         new Assembler(machine, List.of()).assembleSource(program.assembly(), "net.s");
@@ -48,7 +50,7 @@ final class Machine {
             .value();
   }
 
-  Outputs run(int[] input) throws SimulatorException {
+  public Outputs run(int[] input) throws SimulatorException {
     HostInterface host = program.host();
     sim.writeMemory(MemorySpace.AMEM, address(host.input().symbol()), host.packInput(input));
     sim.restart();

@@ -27,10 +27,25 @@ import org.signum.compiler.ir.ThresholdRule;
 public final class GoldenReference {
   private final Network net;
 
+  /**
+   * The real value of each input byte 0..255 under the input's scale, found once: the exact
+   * rounding is slow, and the input's float layers would otherwise repeat it for every element of
+   * every input. Never changed after construction, so one reference serves many threads.
+   */
+  private final float[] byteValues;
+
   /** A reference for {@code net}, which must be valid. */
   public GoldenReference(Network net) {
     net.types();
     this.net = net;
+    Input in = (Input) net.layer(0);
+    this.byteValues = new float[256];
+    for (int v = 0; v < 256; v++) {
+      byteValues[v] =
+          ExactFloat.nearest(
+              BigInteger.valueOf(v * in.scale().numerator()),
+              BigInteger.valueOf(in.scale().denominator()));
+    }
   }
 
   /**
@@ -154,9 +169,16 @@ public final class GoldenReference {
   }
 
   /** Element i as the float the model computes with. */
-  private static float real(LayerValue v, int i, Rational scale) {
+  private float real(LayerValue v, int i, Rational scale) {
     if (v.isFloat()) {
       return v.asFloat(i);
+    }
+    if (v.kind() == ElementKind.UINT8) {
+      return byteValues[(int) v.intAt(i)];
+    }
+    if (scale.equals(Rational.ONE) && Math.abs(v.intAt(i)) <= 1 << 24) {
+      // Every integer of at most 2^24 in magnitude is a float.
+      return v.intAt(i);
     }
     BigInteger a = BigInteger.valueOf(v.intAt(i)).multiply(BigInteger.valueOf(scale.numerator()));
     return ExactFloat.nearest(a, BigInteger.valueOf(scale.denominator()));

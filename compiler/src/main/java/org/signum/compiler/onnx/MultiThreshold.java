@@ -63,7 +63,7 @@ final class MultiThreshold implements Operator {
     };
   }
 
-  private static int channelAxis(Shape s, boolean nhwc) {
+  static int channelAxis(Shape s, boolean nhwc) {
     if (s.rank() == 0) {
       throw new NodeException("input is a scalar; expected a tensor with a channel axis");
     }
