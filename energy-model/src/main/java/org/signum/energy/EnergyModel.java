@@ -155,15 +155,16 @@ public final class EnergyModel {
     }
     EnergyEntry lo = family.get(k);
     EnergyEntry hi = family.get(k + 1);
-    double x = Math.log(event.index());
-    double x0 = Math.log(lo.index());
-    double x1 = Math.log(hi.index());
-    double y0 = Math.log(scaled(lo));
-    double y1 = Math.log(scaled(hi));
+    double x = StrictMath.log(event.index());
+    double x0 = StrictMath.log(lo.index());
+    double x1 = StrictMath.log(hi.index());
+    double y0 = StrictMath.log(scaled(lo));
+    double y1 = StrictMath.log(scaled(hi));
+    // StrictMath, not Math: the same figures on every platform, so saved reports compare exactly.
     double y = y0 + (x - x0) * (y1 - y0) / (x1 - x0);
     boolean inside = event.index() > lo.index() && event.index() < hi.index();
     return new Price(
-        Math.exp(y),
+        StrictMath.exp(y),
         (inside ? "log-log interpolation between " : "log-log extrapolation from ")
             + lo.key()
             + scaleNote(lo)
