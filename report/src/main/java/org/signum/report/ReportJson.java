@@ -16,9 +16,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A {@link Report} as JSON, in the schema of {@code docs/reports.md}, and back. */
 public final class ReportJson {
+  /** Where Gson says a document breaks: its complaint, then line, column and path. */
+  private static final Pattern WHERE =
+      Pattern.compile("(.*) at line (\\d+) column (\\d+) path (\\S+).*", Pattern.DOTALL);
+
   private ReportJson() {}
 
   /** The report as an indented JSON document ending in a newline. */
@@ -208,31 +214,40 @@ public final class ReportJson {
       throw new ReportException(
           file + ": error: schema: expected \"" + Report.SCHEMA + "\", got \"" + schema + "\"");
     }
+    // Fields are read in document order, so the first problem reported is the first in the file.
+    String program = root.string("program");
     JsonIn machine = root.object("machine");
+    String machineName = machine.string("name");
+    Map<String, Long> parameters = machine.integers("parameters");
     long inferences = root.integer("inferences");
     if (inferences < 1) {
       throw root.error(
           "inferences", "an integer of at least 1", tree.getAsJsonObject().get("inferences"));
     }
+    Report.Table table = readTable(root.object("energy_table"));
+    Report.Cycles cycles = readCycles(root.object("cycles"));
+    Report.Energy energy = readEnergy(root.object("energy_pj"));
+    List<Report.Traffic> traffic = readTraffic(root);
+    List<Report.Baseline> baselines = readBaselines(root);
+    Report.Ratios ratios = readRatios(root.object("ratios"));
+    List<Report.Layer> layers = readLayers(root);
+    List<Report.Line> lines = readLines(root);
+    List<Report.PriceUsed> prices = readPrices(root);
     return new Report(
-        root.string("program"),
-        machine.string("name"),
-        machine.integers("parameters"),
+        program,
+        machineName,
+        parameters,
         inferences,
-        readTable(root.object("energy_table")),
-        readCycles(root.object("cycles")),
-        readEnergy(root.object("energy_pj")),
-        readTraffic(root),
-        readBaselines(root),
-        readRatios(root.object("ratios")),
-        readLayers(root),
-        readLines(root),
-        readPrices(root));
+        table,
+        cycles,
+        energy,
+        traffic,
+        baselines,
+        ratios,
+        layers,
+        lines,
+        prices);
   }
-
-  private static final java.util.regex.Pattern WHERE =
-      java.util.regex.Pattern.compile(
-          "(.*) at line (\\d+) column (\\d+) path (\\S+).*", java.util.regex.Pattern.DOTALL);
 
   /**
    * Gson's complaint as {@code file:line:column: error: not valid JSON: what, at path}, without its
@@ -241,7 +256,7 @@ public final class ReportJson {
   private static ReportException invalid(String file, JsonParseException e) {
     Throwable cause = e.getCause() != null ? e.getCause() : e;
     String m = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-    java.util.regex.Matcher w = WHERE.matcher(m);
+    Matcher w = WHERE.matcher(m);
     if (!w.matches()) {
       return new ReportException(
           file + ": error: not valid JSON: " + m.lines().findFirst().orElse(m));
