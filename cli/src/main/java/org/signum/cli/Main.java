@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
       AsmCommand.class,
       DisasmCommand.class,
       SimCommand.class,
+      ReportCommand.class,
+      CompareCommand.class,
       IsaCommand.class,
       MachineCommand.class,
       CommandLine.HelpCommand.class

@@ -12,10 +12,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.signum.asm.ObjectFile;
 import org.signum.isa.MachineDescription;
+import org.signum.report.Report;
+import org.signum.report.ReportBuilder;
 import org.signum.sim.RunResult;
 import org.signum.sim.Simulator;
 import org.signum.sim.TraceWriter;
@@ -37,11 +40,13 @@ import picocli.CommandLine.Spec;
     description = {
       "Run PROGRAM (assembly source .s, or an object file) on the simulator and report",
       "how it stopped, the instructions executed by class and the bits moved per memory.",
+      "--report FILE also times the run and prices its energy (docs/reports.md).",
       "A trap or the step limit exits with 1 after writing the requested outputs."
     })
 final class SimCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin MachineOption machine;
+  @Mixin ReportOptions report;
 
   @Parameters(index = "0", paramLabel = "PROGRAM", description = "Assembly source or object file.")
   Path program;
@@ -106,9 +111,13 @@ final class SimCommand implements Callable<Integer> {
     }
     List<MemorySpec> loadSpecs = parseSpecs(loads, "--load");
     List<MemorySpec> dumpSpecs = parseSpecs(dumps, "--dump");
+    report.validate(spec);
     MachineDescription m = machine.load();
     ObjectFile object = Programs.load(spec, m, program, includeDirs);
     Simulator sim = Programs.simulator(m, object, program);
+    if (report.requested()) {
+      sim.enableTiming();
+    }
     for (MemorySpec s : loadSpecs) {
       try {
         MemoryTransfer.load(sim, s);
@@ -132,11 +141,26 @@ final class SimCommand implements Callable<Integer> {
       Outputs.writeBytes(
           statsFile, Json.write(stats(m, result, sim)).getBytes(StandardCharsets.UTF_8));
     }
+    Report written =
+        report.requested()
+            ? report.write(ReportBuilder.of(sim).program(program.toString()), m)
+            : null;
     PrintWriter out = spec.commandLine().getOut();
     if (!quiet) {
       out.println(program + ": " + outcome(result, sim));
       out.println(CounterReport.machineLine(m));
       CounterReport.print(out, sim.counters());
+      if (written != null) {
+        out.printf(
+            "report %s: %s cycles (%s us at %d MHz), %s pJ, table %s at %d nm%n",
+            report.file,
+            String.format(Locale.ROOT, "%,.0f", written.cycles().total()),
+            String.format(Locale.ROOT, "%.3f", written.cycles().microseconds()),
+            written.cycles().clockMhz(),
+            String.format(Locale.ROOT, "%,.1f", written.energy().total()),
+            written.table().name(),
+            written.table().nodeNm());
+      }
       out.flush();
     }
     if (result.stop() != RunResult.Stop.HALTED) {

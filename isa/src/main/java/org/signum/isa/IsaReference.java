@@ -113,7 +113,10 @@ public final class IsaReference {
     s.append(
         "**Architectural** parameters change what a program means; an object file records them");
     s.append(" and the simulator refuses to run it on a machine that differs in any of them.");
-    s.append(" **Timing** parameters change only how long a program takes.\n\n");
+    s.append(" **Timing** parameters change only how long a program takes");
+    s.append(" ([cycle-model.md](cycle-model.md)), and **energy** parameters only what its events");
+    s.append(" cost ([energy-model.md](energy-model.md)); neither is recorded in object files, so");
+    s.append(" one object file runs on every timing and energy variant of its machine.\n\n");
     s.append("| key | default | valid values | unit | kind | meaning |\n");
     s.append("| --- | --- | --- | --- | --- | --- |\n");
     s.append(
@@ -133,7 +136,7 @@ public final class IsaReference {
                       ? ""
                       : ", " + p.constraint().text()),
               p.unit(),
-              p.architectural() ? "architectural" : "timing",
+              p.kind().text(),
               p.description()));
     }
     s.append("\nThe default machine, as a file:\n\n```\n");

@@ -118,6 +118,61 @@ public final class MachineDescription {
     };
   }
 
+  /** Bits the vector ALU and each XNOR-popcount unit process per cycle. */
+  public int datapathWidth() {
+    return getInt(MachineParameter.DATAPATH_WIDTH);
+  }
+
+  /** Cycles one vector or popcount instruction occupies its unit: at least one. */
+  public int beats() {
+    return Math.max(1, vectorWidth() / datapathWidth());
+  }
+
+  public int popcountUnits() {
+    return getInt(MachineParameter.POPCOUNT_UNITS);
+  }
+
+  /** The result latency of instruction class {@code c}; 1 for classes that write no register. */
+  public int latency(InsnClass c) {
+    MachineParameter p = MachineParameter.latencyOf(c);
+    return p == null ? 1 : getInt(p);
+  }
+
+  public int branchPenalty() {
+    return getInt(MachineParameter.BRANCH_PENALTY);
+  }
+
+  /** Ports of on-chip memory {@code m} for instruction accesses. */
+  public int ports(MemorySpace m) {
+    return getInt(MachineParameter.portsOf(m));
+  }
+
+  /** Bits one port of on-chip memory {@code m} moves per cycle. */
+  public int portWidth(MemorySpace m) {
+    return getInt(MachineParameter.portWidthOf(m));
+  }
+
+  public int dmaBytesPerCycle() {
+    return getInt(MachineParameter.DMA_BYTES_PER_CYCLE);
+  }
+
+  public int dmaLatencyCycles() {
+    return getInt(MachineParameter.DMA_LATENCY_CYCLES);
+  }
+
+  /** Whether instructions keep issuing while DMA transfers run. */
+  public boolean dmaOverlapsCompute() {
+    return get(MachineParameter.DMA_OVERLAP) != 0;
+  }
+
+  public int clockMhz() {
+    return getInt(MachineParameter.CLOCK_MHZ);
+  }
+
+  public int technologyNm() {
+    return getInt(MachineParameter.TECHNOLOGY_NM);
+  }
+
   /** The architectural parameters, by key, in table order: what an object file records. */
   public Map<String, Long> architecturalParameters() {
     Map<String, Long> m = new LinkedHashMap<>();

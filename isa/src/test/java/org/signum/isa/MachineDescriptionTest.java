@@ -117,6 +117,70 @@ class MachineDescriptionTest {
   }
 
   @Test
+  void timingAndEnergyParametersParseWithoutTouchingTheArchitecture()
+      throws MachineDescriptionException {
+    MachineDescription d =
+        MachineDescription.parse(
+            "datapath_width = 64\npopcount_units = 4\nlatency_popcount = 3\n"
+                + "wmem_ports = 2\nwmem_port_width = 1024\ndma_overlap = 0\n"
+                + "branch_penalty = 0\ntechnology_nm = 16\n",
+            "t.machine");
+    assertEquals(64, d.datapathWidth());
+    assertEquals(4, d.beats());
+    assertEquals(4, d.popcountUnits());
+    assertEquals(3, d.latency(InsnClass.POPCOUNT));
+    assertEquals(2, d.latency(InsnClass.VECTOR_MEMORY));
+    assertEquals(1, d.latency(InsnClass.CONTROL));
+    assertEquals(2, d.ports(MemorySpace.WMEM));
+    assertEquals(1024, d.portWidth(MemorySpace.WMEM));
+    assertEquals(64, d.portWidth(MemorySpace.TMEM));
+    assertEquals(false, d.dmaOverlapsCompute());
+    assertEquals(0, d.branchPenalty());
+    assertEquals(16, d.technologyNm());
+    assertEquals(
+        MachineDescription.defaults().architecturalParameters(), d.architecturalParameters());
+    // A datapath wider than the vector registers still takes one beat per instruction.
+    assertEquals(1, d.with(MachineParameter.DATAPATH_WIDTH, 4096).beats());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "datapath_width = 100|m:1: error: datapath_width: expected an integer in [8, 4096] and a"
+            + " power of two, got 100",
+        "popcount_units = 0|m:1: error: popcount_units: expected an integer in [1, 64], got 0",
+        "latency_threshold = 0|m:1: error: latency_threshold: expected an integer in [1, 64], got"
+            + " 0",
+        "tmem_port_width = 16|m:1: error: tmem_port_width: expected an integer in [32, 4096] and a"
+            + " power of two, got 16",
+        "amem_ports = 17|m:1: error: amem_ports: expected an integer in [1, 16], got 17",
+        "dma_overlap = 2|m:1: error: dma_overlap: expected an integer in [0, 1], got 2",
+        "technology_nm = 0|m:1: error: technology_nm: expected an integer in [1, 1000], got 0",
+      })
+  void rejectsBadTimingAndEnergyValues(String text, String message) {
+    MachineDescriptionException e =
+        assertThrows(MachineDescriptionException.class, () -> MachineDescription.parse(text, "m"));
+    assertEquals(List.of(message), e.errors());
+  }
+
+  @Test
+  void everyClassThatWritesARegisterHasALatencyAndEveryMemoryItsPorts() {
+    for (InsnClass c : InsnClass.values()) {
+      boolean writesNothing = c == InsnClass.CONTROL || c == InsnClass.DMA;
+      assertEquals(writesNothing, MachineParameter.latencyOf(c) == null, c.name());
+    }
+    for (MemorySpace m : MemorySpace.values()) {
+      if (m.onChip()) {
+        assertTrue(MachineParameter.portsOf(m).key().startsWith(m.assemblyName()));
+        assertTrue(MachineParameter.portWidthOf(m).key().startsWith(m.assemblyName()));
+      }
+    }
+    assertEquals(MachineParameter.Kind.ENERGY, MachineParameter.TECHNOLOGY_NM.kind());
+    assertEquals(false, MachineParameter.DATAPATH_WIDTH.architectural());
+  }
+
+  @Test
   void withRejectsInvalidValues() {
     assertThrows(
         IllegalArgumentException.class,

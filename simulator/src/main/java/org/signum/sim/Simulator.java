@@ -29,6 +29,9 @@ public final class Simulator {
   /** Set once the machine halted or trapped; later runs return it again without executing. */
   private RunResult finished;
 
+  /** The cycle model, once {@link #enableTiming()} turned it on; null while it is off. */
+  private Timer timer;
+
   /**
    * Loads {@code program} onto {@code machine}.
    *
@@ -97,6 +100,40 @@ public final class Simulator {
     finished = null;
   }
 
+  /**
+   * Turns the cycle model on for every later run, traced or not: from now on each completed
+   * instruction is also timed ({@code docs/cycle-model.md}), and {@link #timing()} reports it. The
+   * untimed loop is chosen once per run, so a simulator without timing pays nothing for it.
+   *
+   * @throws IllegalStateException if an instruction has already run, so the timing would miss it
+   */
+  public void enableTiming() {
+    if (core.steps != 0 || core.trappedFetches != 0) {
+      throw new IllegalStateException(
+          "enable timing before the first run: " + core.steps + " instructions ran untimed");
+    }
+    if (timer == null) {
+      timer = new Timer(core);
+    }
+  }
+
+  /** Whether {@link #enableTiming()} has turned the cycle model on. */
+  public boolean timingEnabled() {
+    return timer != null;
+  }
+
+  /**
+   * A snapshot of the cycle model over every run since {@link #enableTiming()}, restarts included.
+   *
+   * @throws IllegalStateException if timing was never enabled
+   */
+  public Timing timing() {
+    if (timer == null) {
+      throw new IllegalStateException("timing is off: call enableTiming() before the first run");
+    }
+    return timer.snapshot();
+  }
+
   /** Copies {@code bytes} into memory {@code m} at byte {@code address}, as a host would. */
   public void writeMemory(MemorySpace m, int address, byte[] bytes) throws SimulatorException {
     checkRange("write", m, address, bytes.length);
@@ -154,10 +191,14 @@ public final class Simulator {
       return new RunResult(finished.stop(), 0, finished.trap());
     }
     long before = core.steps;
-    int stop =
-        trace == null
-            ? core.execute(maxSteps)
-            : new Tracer(core, this::source, trace).execute(maxSteps);
+    int stop;
+    if (trace != null) {
+      stop = new Tracer(core, this::source, trace, timer).execute(maxSteps);
+    } else if (timer != null) {
+      stop = timer.execute(maxSteps);
+    } else {
+      stop = core.execute(maxSteps);
+    }
     long steps = core.steps - before;
     switch (stop) {
       case Core.STOP_HALT -> finished = new RunResult(RunResult.Stop.HALTED, steps, null);

@@ -16,14 +16,17 @@ final class Tracer {
   private final Core core;
   private final IntFunction<String> sources;
   private final TraceWriter out;
+  private final Timer timer;
   private long address;
   private long dramAddress;
   private long length;
 
-  Tracer(Core core, IntFunction<String> sources, TraceWriter out) {
+  /** {@code timer} times each completed instruction too; null when timing is off. */
+  Tracer(Core core, IntFunction<String> sources, TraceWriter out, Timer timer) {
     this.core = core;
     this.sources = sources;
     this.out = out;
+    this.timer = timer;
   }
 
   /** Like {@link Core#execute}, writing one trace line per completed instruction. */
@@ -36,9 +39,13 @@ final class Tracer {
       }
       long step = core.steps;
       snapshotOperands(ins);
+      long dma = timer == null ? 0 : timer.dmaLength(pc);
       int stop = core.execute(1);
       if (stop == Core.STOP_TRAP) {
         return stop;
+      }
+      if (timer != null) {
+        timer.retire(pc, dma);
       }
       out.begin(step, pc, core.program.text(pc), sources.apply(pc));
       writes(ins);
