@@ -38,9 +38,10 @@ import org.signum.sim.Simulator;
  * native baseline is the loop a Java programmer would write: {@code Long.bitCount(~(w ^ x))} over
  * {@code long[]} rows.
  *
- * <p>Both benchmarks declare one operation per binary multiply-accumulate, so JMH's throughput is
- * MACs per second and the ratio of the two scores at a width is the simulator's slowdown. Both
- * check their scores against each other once in setup.
+ * <p>Every benchmark declares one operation per binary multiply-accumulate, so JMH's throughput is
+ * MACs per second and the ratio of two scores at a width is a slowdown: the simulator's against
+ * plain Java, the cycle model's against the untimed simulator. The first two check their scores
+ * against each other once in setup.
  *
  * <p>Run: {@code mvn -q -pl bench -am package -Dmaven.test.skip=true && java -jar
  * bench/target/benchmarks.jar XnorPopcount}
@@ -60,6 +61,7 @@ public class XnorPopcountBenchmark {
   int width;
 
   private Simulator sim;
+  private Simulator timed;
   private long[] weights;
   private long[] input;
   private final int[] scores = new int[NEURONS];
@@ -88,6 +90,10 @@ public class XnorPopcountBenchmark {
     sim = new Simulator(m, r.object());
     sim.writeMemory(MemorySpace.WMEM, 0, bytes(weights));
     sim.writeMemory(MemorySpace.AMEM, 0, bytes(input));
+    timed = new Simulator(m, r.object());
+    timed.enableTiming();
+    timed.writeMemory(MemorySpace.WMEM, 0, bytes(weights));
+    timed.writeMemory(MemorySpace.AMEM, 0, bytes(input));
     int[] expected = nativeJava().clone();
     int[] simulated = simulatedScores();
     if (!java.util.Arrays.equals(expected, simulated)) {
@@ -134,6 +140,10 @@ public class XnorPopcountBenchmark {
   }
 
   private long runSimulator() {
+    return run(sim);
+  }
+
+  private static long run(Simulator sim) {
     sim.restart();
     RunResult r = sim.run(Long.MAX_VALUE);
     if (r.stop() != RunResult.Stop.HALTED) {
@@ -163,5 +173,15 @@ public class XnorPopcountBenchmark {
   @OperationsPerInvocation(MACS)
   public long simulated() {
     return runSimulator();
+  }
+
+  /**
+   * The same layer with the cycle model on ({@code Simulator.enableTiming()}): what timing every
+   * instruction costs on top of {@link #simulated}.
+   */
+  @Benchmark
+  @OperationsPerInvocation(MACS)
+  public long simulatedWithCycleModel() {
+    return run(timed);
   }
 }

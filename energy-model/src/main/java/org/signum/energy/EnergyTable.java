@@ -66,9 +66,16 @@ public final class EnergyTable {
     for (TableLines.Line line : TableLines.read(text)) {
       String where = source + ":" + line.number() + ": error: ";
       if (line.isSetting()) {
-        if (!line.settingName().equals("table")) {
+        String setting = line.settingName();
+        int open = setting.indexOf('[');
+        if (Action.byKey(open < 0 ? setting : setting.substring(0, open)) != null) {
           errors.add(
-              where + "unknown setting '" + line.settingName() + "'; the only one is 'table'");
+              where
+                  + setting
+                  + ": an entry is a row 'key | energy | node | scaling | source', not 'key ="
+                  + " value'");
+        } else if (!setting.equals("table")) {
+          errors.add(where + "unknown setting '" + setting + "'; the only one is 'table'");
         } else if (name != null) {
           errors.add(where + "table: given twice");
         } else if (line.settingValue().isEmpty()) {

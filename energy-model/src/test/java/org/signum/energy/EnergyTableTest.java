@@ -139,7 +139,10 @@ class EnergyTableTest {
     Files.writeString(file, "# overrides\nint_mul[32] = 12 pJ\n");
     EnergyException e = assertThrows(EnergyException.class, () -> EnergyTable.load(file));
     assertEquals(
-        List.of(file + ":2: error: unknown setting 'int_mul[32]'; the only one is 'table'"),
+        List.of(
+            file
+                + ":2: error: int_mul[32]: an entry is a row 'key | energy | node | scaling |"
+                + " source', not 'key = value'"),
         e.errors());
     EnergyException missing =
         assertThrows(EnergyException.class, () -> EnergyTable.load(tmp.resolve("none.energy")));

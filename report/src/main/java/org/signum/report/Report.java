@@ -1,5 +1,7 @@
 package org.signum.report;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +44,7 @@ public record Report(
   public static final String SCHEMA = "signum-report/1";
 
   public Report {
-    parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+    parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     traffic = List.copyOf(traffic);
     baselines = List.copyOf(baselines);
     layers = List.copyOf(layers);
@@ -239,6 +241,6 @@ public record Report(
   public record PriceUsed(String event, String unit, double picojoules, String derivation) {}
 
   private static Map<String, Double> ordered(Map<String, Double> m) {
-    return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(m));
+    return Collections.unmodifiableMap(new LinkedHashMap<>(m));
   }
 }

@@ -3,6 +3,7 @@ package org.signum.report;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.signum.energy.Action;
 import org.signum.sim.StallCause;
 
@@ -52,7 +53,7 @@ final class Tally {
   }
 
   static <K extends Enum<K>> Map<String, Double> keyed(
-      Map<K, Double> m, java.util.function.Function<K, String> key, double divisor) {
+      Map<K, Double> m, Function<K, String> key, double divisor) {
     Map<String, Double> out = new LinkedHashMap<>();
     m.forEach((k, v) -> out.put(key.apply(k), v / divisor));
     return out;

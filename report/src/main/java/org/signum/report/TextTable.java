@@ -1,12 +1,14 @@
 package org.signum.report;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** A plain-text table: a header, rows, the first column left-aligned and the rest right-aligned. */
 final class TextTable {
   private final List<String[]> rows = new ArrayList<>();
-  private final java.util.Set<Integer> left = new java.util.HashSet<>();
+  private final Set<Integer> left = new HashSet<>();
 
   TextTable(String... header) {
     rows.add(header);

@@ -88,8 +88,8 @@ public final class Simulator {
   /**
    * Starts the program again from its entry point: the pc, every register, accumulator and vector
    * register, outstanding DMA transfers and the halted or trapped state are reset as at load.
-   * Memories keep their current contents and the counters keep counting, so a host can run the same
-   * program on new inputs without loading it again.
+   * Memories keep their current contents and the counters (and the cycle model, when on) keep
+   * counting, so a host can run the same program on new inputs without loading it again.
    */
   public void restart() {
     java.util.Arrays.fill(core.r, 0);

@@ -1,5 +1,7 @@
 package org.signum.sim;
 
+import java.util.Locale;
+
 /**
  * Why an instruction could not issue in the cycle after its predecessor. The cycle model charges
  * every idle issue cycle to exactly one cause: the constraint that let the instruction issue last.
@@ -29,7 +31,7 @@ public enum StallCause {
 
   /** The cause's name in reports: {@code raw_vector}, {@code popcount_units}, ... */
   public String key() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   public String description() {
