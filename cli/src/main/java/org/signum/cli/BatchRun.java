@@ -158,6 +158,22 @@ final class BatchRun {
     }
   }
 
+  /**
+   * Runs every image once more, in order, on one simulator with the cycle model on, and returns it:
+   * the timing and counters of the whole batch, for the report. A separate pass, so the batch's own
+   * threads run the fast untimed loop.
+   */
+  Simulator timed() throws SimulatorException {
+    Simulator sim = Programs.simulator(machine, object, source);
+    sim.enableTiming();
+    int in = symbol(host.input().symbol());
+    int out = symbol(host.classIndex().orElseThrow().symbol());
+    for (int i = 0; i < count; i++) {
+      simulate(sim, in, out, i, images.image(i));
+    }
+    return sim;
+  }
+
   private int simulate(Simulator sim, int in, int out, int image, int[] x)
       throws SimulatorException {
     sim.writeMemory(MemorySpace.AMEM, in, host.packInput(x));

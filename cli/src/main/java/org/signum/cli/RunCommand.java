@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin MachineOption machine;
+  @Mixin ReportOptions reportOptions;
 
   @Parameters(index = "0", paramLabel = "MODEL", description = "The network: .onnx or .sgm.")
   Path model;
@@ -121,6 +122,9 @@ final class RunCommand implements Callable<Integer> {
       Outputs.writeBytes(jsonFile, json.getBytes(StandardCharsets.UTF_8));
     }
     report.print(out, n, compileSeconds);
+    if (reportOptions.requested()) {
+      printReport(out, m, run, asm.object(), p, count);
+    }
     out.flush();
     if (!report.agrees()) {
       spec.commandLine()
@@ -133,7 +137,34 @@ final class RunCommand implements Callable<Integer> {
     return Main.EXIT_OK;
   }
 
+  /** Times every image again with the cycle model, prices it, writes and prints the report. */
+  private void printReport(
+      PrintWriter out,
+      MachineDescription m,
+      BatchRun run,
+      org.signum.asm.ObjectFile object,
+      CompiledProgram p,
+      int count) {
+    org.signum.sim.Simulator timed;
+    try {
+      timed = run.timed();
+    } catch (org.signum.sim.SimulatorException e) {
+      throw new CliException("signum: error: " + e.getMessage());
+    }
+    org.signum.report.Report r =
+        reportOptions.write(
+            org.signum.report.ReportBuilder.of(timed)
+                .program(model.toString())
+                .layers(org.signum.report.LayerMap.byLines(object, p::layersAt))
+                .inferences(count),
+            m);
+    out.println();
+    out.print(org.signum.report.ReportFormat.TEXT.render(r));
+    out.println("report written to " + reportOptions.file);
+  }
+
   private void checkOptions() {
+    reportOptions.validate(spec);
     if (limit != null && limit < 1) {
       throw new ParameterException(
           spec.commandLine(), "--limit must be a positive number, got " + limit);

@@ -271,6 +271,34 @@ class CompileAndRunTest {
   }
 
   @Test
+  void runWithReportTimesAndPricesEveryImageByLayer() throws IOException {
+    Path report = tmp.resolve("report.json");
+    CliRun r =
+        CliRun.of(
+            "run",
+            ONNX.resolve("TFC_1W1A.onnx").toString(),
+            "--images",
+            IMAGES.toString(),
+            "--labels",
+            LABELS.toString(),
+            "--input-scale",
+            "1/255",
+            "--limit",
+            "20",
+            "--report",
+            report.toString());
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().contains("20 inferences (figures per inference)"), r::toString);
+    for (String layer : List.of("MatMul_16+BipolarQuant_19", "MatMul_40+scores", "class")) {
+      assertTrue(r.out().contains("\n  " + layer + " "), () -> layer + "\n" + r);
+    }
+    assertTrue(r.out().contains("fp32"), r::toString);
+    assertTrue(r.out().contains("report written to " + report), r::toString);
+    String saved = CliRun.of("report", report.toString()).out();
+    assertTrue(saved.contains("20 inferences (figures per inference)"), saved);
+  }
+
+  @Test
   void runBothW1a1ExportsOnTheSample() throws IOException {
     Path brevitas = tmp.resolve("brevitas.txt");
     CliRun b =
