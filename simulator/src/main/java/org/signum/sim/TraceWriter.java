@@ -110,8 +110,11 @@ public final class TraceWriter {
     }
   }
 
-  /** Appends {@code text} as a JSON string, or {@code null}. */
-  static void string(StringBuilder s, String text) {
+  /**
+   * Appends {@code text} as a JSON string, or {@code null}; public so that the command line's other
+   * JSON outputs escape exactly as the trace does.
+   */
+  public static void string(StringBuilder s, String text) {
     if (text == null) {
       s.append("null");
       return;
