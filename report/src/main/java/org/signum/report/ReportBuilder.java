@@ -48,6 +48,7 @@ public final class ReportBuilder {
   private EnergyModel model;
   private IntFunction<String> layers;
   private long inferences = 1;
+  private Map<String, Long> networkMacs = Map.of();
 
   private ReportBuilder(MachineDescription machine, ObjectFile program, Timing timing) {
     this.machine = Objects.requireNonNull(machine, "machine");
@@ -103,9 +104,20 @@ public final class ReportBuilder {
   }
 
   /**
+   * The network's own multiply-accumulates per inference, by layer name as {@link #layers} names
+   * them: what the static lower bound and the baselines count, rather than the executed popcount
+   * bits, which include every row's padding. Layers left out count their executed bits.
+   */
+  public ReportBuilder networkMacs(Map<String, Long> macsPerLayer) {
+    this.networkMacs = Map.copyOf(macsPerLayer);
+    return this;
+  }
+
+  /**
    * Prices every event and assembles the report.
    *
    * @throws EnergyException if the table cannot price an event the run caused
+   * @throws IllegalArgumentException if {@link #networkMacs} names a layer no instruction ran in
    */
   public Report build() throws EnergyException {
     EnergyModel energy =
@@ -155,7 +167,20 @@ public final class ReportBuilder {
       line[1] += timing.cyclesAt(pc);
       lineLayer.putIfAbsent(source, layer == null ? LayerMap.UNASSIGNED : layer);
     }
+    for (String layer : networkMacs.keySet()) {
+      if (!byLayer.containsKey(layer)) {
+        throw new IllegalArgumentException(
+            "network MACs given for layer '"
+                + layer
+                + "', which no instruction ran in; layers: "
+                + byLayer.keySet());
+      }
+    }
     double n = inferences;
+    double macs = 0;
+    for (Map.Entry<String, Tally> l : byLayer.entrySet()) {
+      macs += layerMacs(l.getKey(), l.getValue());
+    }
     Report.Energy e =
         new Report.Energy(
             total.energy / n,
@@ -173,10 +198,10 @@ public final class ReportBuilder {
         parameters(),
         inferences,
         table(energy),
-        cycles(),
+        cycles(macs),
         e,
         traffic(total, prices),
-        baselines(total, prices),
+        baselines(total, prices, macs),
         ratios(prices),
         layerList,
         lineList,
@@ -214,31 +239,38 @@ public final class ReportBuilder {
     return new Report.Table(energy.table().name(), energy.nodeNm(), entries);
   }
 
-  private Report.Cycles cycles() {
+  /** The layer's network MACs per inference: as given, else its executed popcount bits. */
+  private double layerMacs(String layer, Tally t) {
+    Long given = networkMacs.get(layer);
+    return given != null ? given : t.binaryMacs / inferences;
+  }
+
+  private Report.Cycles cycles(double networkMacsPerInference) {
     double n = inferences;
     Map<String, Double> stalls = new LinkedHashMap<>();
     timing.stalls().forEach((c, v) -> stalls.put(c.key(), v / n));
-    double macs = timing.binaryMacs() / n;
     return new Report.Cycles(
         timing.cycles() / n,
         timing.cycles() / n / machine.clockMhz(),
         machine.clockMhz(),
         stalls,
-        macs,
+        timing.binaryMacs() / n,
+        networkMacsPerInference,
         timing.peakBinaryMacsPerCycle(),
-        Math.ceil(macs / timing.peakBinaryMacsPerCycle()),
+        Math.ceil(networkMacsPerInference / timing.peakBinaryMacsPerCycle()),
         timing.popcountUtilization());
   }
 
   private Report.Layer layer(String layerName, Tally t) {
     double n = inferences;
-    double macs = t.binaryMacs / n;
+    double macs = layerMacs(layerName, t);
     double util = t.cycles == 0 ? 0 : t.popcountBusy / (machine.popcountUnits() * t.cycles);
     return new Report.Layer(
         layerName,
         t.instructions / n,
         t.cycles / n,
         Tally.keyed(t.stalls, StallCause::key, n),
+        t.binaryMacs / n,
         macs,
         Math.ceil(macs / timing.peakBinaryMacsPerCycle()),
         util,
@@ -269,9 +301,9 @@ public final class ReportBuilder {
     return out;
   }
 
-  private List<Report.Baseline> baselines(Tally total, Prices prices) throws EnergyException {
+  private List<Report.Baseline> baselines(Tally total, Prices prices, double macs)
+      throws EnergyException {
     double n = inferences;
-    double macs = total.binaryMacs / n;
     double data = total.byRole.get(Role.BINARY_DATA) / n;
     double other = total.byRole.get(Role.OTHER) / n;
     double binary = total.energy / n;

@@ -91,6 +91,7 @@ public final class ReportJson {
         number(w, "cycles", l.cycles());
         numbers(w, "stalls", l.stalls());
         number(w, "binary_macs", l.binaryMacs());
+        number(w, "network_macs", l.networkMacs());
         number(w, "lower_bound", l.lowerBound());
         number(w, "popcount_utilization", l.popcountUtilization());
         number(w, "energy_pj", l.energy());
@@ -150,6 +151,7 @@ public final class ReportJson {
     w.name("clock_mhz").value(c.clockMhz());
     numbers(w, "stalls", c.stalls());
     number(w, "binary_macs", c.binaryMacs());
+    number(w, "network_macs", c.networkMacs());
     w.name("peak_binary_macs_per_cycle").value(c.peakBinaryMacsPerCycle());
     number(w, "lower_bound", c.lowerBound());
     number(w, "popcount_utilization", c.popcountUtilization());
@@ -297,6 +299,7 @@ public final class ReportJson {
         c.smallInteger("clock_mhz"),
         c.numbers("stalls"),
         c.number("binary_macs"),
+        c.number("network_macs"),
         c.integer("peak_binary_macs_per_cycle"),
         c.number("lower_bound"),
         c.number("popcount_utilization"));
@@ -361,6 +364,7 @@ public final class ReportJson {
               l.number("cycles"),
               l.numbers("stalls"),
               l.number("binary_macs"),
+              l.number("network_macs"),
               l.number("lower_bound"),
               l.number("popcount_utilization"),
               l.number("energy_pj"),
