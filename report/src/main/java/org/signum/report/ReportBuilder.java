@@ -13,7 +13,6 @@ import org.signum.energy.EnergyException;
 import org.signum.energy.EnergyModel;
 import org.signum.energy.EnergyTable;
 import org.signum.energy.Event;
-import org.signum.energy.Price;
 import org.signum.isa.DecodeException;
 import org.signum.isa.InsnClass;
 import org.signum.isa.Instruction;
@@ -334,37 +333,5 @@ public final class ReportBuilder {
     double imul = prices.of(new Event(Action.INT_MUL, 32)).picojoules();
     double fmul = prices.of(new Event(Action.FLOAT_MUL, 32)).picojoules();
     return new Report.Ratios(bit, imul, fmul, imul / bit, fmul / bit);
-  }
-
-  /** Prices each distinct event once, remembering the order they were first asked for. */
-  private static final class Prices {
-    private final EnergyModel model;
-    private final Map<Event, Price> seen = new LinkedHashMap<>();
-
-    Prices(EnergyModel model) {
-      this.model = model;
-    }
-
-    Price of(Event e) throws EnergyException {
-      Price p = seen.get(e);
-      if (p == null) {
-        p = model.price(e);
-        seen.put(e, p);
-      }
-      return p;
-    }
-
-    List<Report.PriceUsed> used() {
-      List<Report.PriceUsed> out = new ArrayList<>();
-      seen.forEach(
-          (e, p) ->
-              out.add(
-                  new Report.PriceUsed(
-                      e.toString(),
-                      e.action().perBit() ? "bit" : "op",
-                      p.picojoules(),
-                      p.derivation())));
-      return out;
-    }
   }
 }
