@@ -134,9 +134,9 @@ public final class ReportBuilder {
         continue;
       }
       Instruction ins = decode(code[pc]);
-      String layer = layerOf.apply(pc);
-      Tally t =
-          byLayer.computeIfAbsent(layer == null ? LayerMap.UNASSIGNED : layer, k -> new Tally());
+      String named = layerOf.apply(pc);
+      String layer = named == null ? LayerMap.UNASSIGNED : named;
+      Tally t = byLayer.computeIfAbsent(layer, k -> new Tally());
       for (Tally scope : new Tally[] {total, t}) {
         scope.instructions += runs;
         scope.cycles += timing.cyclesAt(pc);
@@ -164,7 +164,7 @@ public final class ReportBuilder {
       double[] line = byLine.computeIfAbsent(source, k -> new double[2]);
       line[0] += runs;
       line[1] += timing.cyclesAt(pc);
-      lineLayer.putIfAbsent(source, layer == null ? LayerMap.UNASSIGNED : layer);
+      lineLayer.putIfAbsent(source, layer);
     }
     for (String layer : networkMacs.keySet()) {
       if (!byLayer.containsKey(layer)) {
