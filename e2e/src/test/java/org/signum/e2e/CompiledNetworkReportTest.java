@@ -114,7 +114,6 @@ class CompiledNetworkReportTest {
             .networkMacs(denseMacs(net, object, layers))
             .build();
 
-    java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/x/tfc" + streamed + ".txt"), org.signum.report.ReportText.render(report));
     List<String> names = report.layers().stream().map(Report.Layer::name).toList();
     for (String dense : List.of("fc1", "fc2", "fc3", "fc4")) {
       assertTrue(
