@@ -90,9 +90,12 @@ public record Report(
    * @param microseconds the cycles at the clock
    * @param clockMhz the clock
    * @param stalls idle issue cycles by cause key, every cause, in cause order
-   * @param binaryMacs binary multiply-accumulates: the vector width per popcount instruction
+   * @param binaryMacs binary multiply-accumulates executed: the vector width per popcount
+   *     instruction, padding included
+   * @param networkMacs the network's own multiply-accumulates when the host gave them per layer
+   *     ({@link ReportBuilder#networkMacs}), else the executed ones
    * @param peakBinaryMacsPerCycle popcount units x min(datapath width, vector width)
-   * @param lowerBound binary MACs over the peak, rounded up
+   * @param lowerBound network MACs over the peak, rounded up
    * @param popcountUtilization busy unit-cycles over popcount units x cycles
    */
   public record Cycles(
@@ -101,6 +104,7 @@ public record Report(
       int clockMhz,
       Map<String, Double> stalls,
       double binaryMacs,
+      double networkMacs,
       long peakBinaryMacsPerCycle,
       double lowerBound,
       double popcountUtilization) {
@@ -155,7 +159,7 @@ public record Report(
    * @param name {@code fp32}, {@code int32} or {@code int8}
    * @param mac how one multiply-accumulate is priced, as table keys
    * @param dataBits bits per weight and activation
-   * @param macs multiply-accumulates
+   * @param macs multiply-accumulates: the network MACs
    * @param picojoulesPerMac what one costs
    * @param arithmetic macs x picojoulesPerMac
    * @param data the binary run's weight and activation traffic energy x dataBits
@@ -198,8 +202,9 @@ public record Report(
    * @param instructions instructions executed
    * @param cycles cycles charged to its instructions
    * @param stalls idle cycles by cause key, every cause
-   * @param binaryMacs binary multiply-accumulates
-   * @param lowerBound binary MACs over the machine's peak, rounded up
+   * @param binaryMacs binary multiply-accumulates executed, padding included
+   * @param networkMacs the layer's own multiply-accumulates, as given, else the executed ones
+   * @param lowerBound network MACs over the machine's peak, rounded up
    * @param popcountUtilization busy unit-cycles over popcount units x its cycles
    * @param energy its events' energy, in picojoules
    * @param energyByClass the same by event class
@@ -210,6 +215,7 @@ public record Report(
       double cycles,
       Map<String, Double> stalls,
       double binaryMacs,
+      double networkMacs,
       double lowerBound,
       double popcountUtilization,
       double energy,

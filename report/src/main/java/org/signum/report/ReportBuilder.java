@@ -13,7 +13,6 @@ import org.signum.energy.EnergyException;
 import org.signum.energy.EnergyModel;
 import org.signum.energy.EnergyTable;
 import org.signum.energy.Event;
-import org.signum.energy.Price;
 import org.signum.isa.DecodeException;
 import org.signum.isa.InsnClass;
 import org.signum.isa.Instruction;
@@ -48,6 +47,7 @@ public final class ReportBuilder {
   private EnergyModel model;
   private IntFunction<String> layers;
   private long inferences = 1;
+  private Map<String, Long> networkMacs = Map.of();
 
   private ReportBuilder(MachineDescription machine, ObjectFile program, Timing timing) {
     this.machine = Objects.requireNonNull(machine, "machine");
@@ -103,9 +103,20 @@ public final class ReportBuilder {
   }
 
   /**
+   * The network's own multiply-accumulates per inference, by layer name as {@link #layers} names
+   * them: what the static lower bound and the baselines count, rather than the executed popcount
+   * bits, which include every row's padding. Layers left out count their executed bits.
+   */
+  public ReportBuilder networkMacs(Map<String, Long> macsPerLayer) {
+    this.networkMacs = Map.copyOf(macsPerLayer);
+    return this;
+  }
+
+  /**
    * Prices every event and assembles the report.
    *
    * @throws EnergyException if the table cannot price an event the run caused
+   * @throws IllegalArgumentException if {@link #networkMacs} names a layer no instruction ran in
    */
   public Report build() throws EnergyException {
     EnergyModel energy =
@@ -123,9 +134,9 @@ public final class ReportBuilder {
         continue;
       }
       Instruction ins = decode(code[pc]);
-      String layer = layerOf.apply(pc);
-      Tally t =
-          byLayer.computeIfAbsent(layer == null ? LayerMap.UNASSIGNED : layer, k -> new Tally());
+      String named = layerOf.apply(pc);
+      String layer = named == null ? LayerMap.UNASSIGNED : named;
+      Tally t = byLayer.computeIfAbsent(layer, k -> new Tally());
       for (Tally scope : new Tally[] {total, t}) {
         scope.instructions += runs;
         scope.cycles += timing.cyclesAt(pc);
@@ -153,9 +164,22 @@ public final class ReportBuilder {
       double[] line = byLine.computeIfAbsent(source, k -> new double[2]);
       line[0] += runs;
       line[1] += timing.cyclesAt(pc);
-      lineLayer.putIfAbsent(source, layer == null ? LayerMap.UNASSIGNED : layer);
+      lineLayer.putIfAbsent(source, layer);
+    }
+    for (String layer : networkMacs.keySet()) {
+      if (!byLayer.containsKey(layer)) {
+        throw new IllegalArgumentException(
+            "network MACs given for layer '"
+                + layer
+                + "', which no instruction ran in; layers: "
+                + byLayer.keySet());
+      }
     }
     double n = inferences;
+    double macs = 0;
+    for (Map.Entry<String, Tally> l : byLayer.entrySet()) {
+      macs += layerMacs(l.getKey(), l.getValue());
+    }
     Report.Energy e =
         new Report.Energy(
             total.energy / n,
@@ -173,10 +197,10 @@ public final class ReportBuilder {
         parameters(),
         inferences,
         table(energy),
-        cycles(),
+        cycles(macs),
         e,
         traffic(total, prices),
-        baselines(total, prices),
+        baselines(total, prices, macs),
         ratios(prices),
         layerList,
         lineList,
@@ -214,31 +238,38 @@ public final class ReportBuilder {
     return new Report.Table(energy.table().name(), energy.nodeNm(), entries);
   }
 
-  private Report.Cycles cycles() {
+  /** The layer's network MACs per inference: as given, else its executed popcount bits. */
+  private double layerMacs(String layer, Tally t) {
+    Long given = networkMacs.get(layer);
+    return given != null ? given : t.binaryMacs / inferences;
+  }
+
+  private Report.Cycles cycles(double networkMacsPerInference) {
     double n = inferences;
     Map<String, Double> stalls = new LinkedHashMap<>();
     timing.stalls().forEach((c, v) -> stalls.put(c.key(), v / n));
-    double macs = timing.binaryMacs() / n;
     return new Report.Cycles(
         timing.cycles() / n,
         timing.cycles() / n / machine.clockMhz(),
         machine.clockMhz(),
         stalls,
-        macs,
+        timing.binaryMacs() / n,
+        networkMacsPerInference,
         timing.peakBinaryMacsPerCycle(),
-        Math.ceil(macs / timing.peakBinaryMacsPerCycle()),
+        Math.ceil(networkMacsPerInference / timing.peakBinaryMacsPerCycle()),
         timing.popcountUtilization());
   }
 
   private Report.Layer layer(String layerName, Tally t) {
     double n = inferences;
-    double macs = t.binaryMacs / n;
+    double macs = layerMacs(layerName, t);
     double util = t.cycles == 0 ? 0 : t.popcountBusy / (machine.popcountUnits() * t.cycles);
     return new Report.Layer(
         layerName,
         t.instructions / n,
         t.cycles / n,
         Tally.keyed(t.stalls, StallCause::key, n),
+        t.binaryMacs / n,
         macs,
         Math.ceil(macs / timing.peakBinaryMacsPerCycle()),
         util,
@@ -269,9 +300,9 @@ public final class ReportBuilder {
     return out;
   }
 
-  private List<Report.Baseline> baselines(Tally total, Prices prices) throws EnergyException {
+  private List<Report.Baseline> baselines(Tally total, Prices prices, double macs)
+      throws EnergyException {
     double n = inferences;
-    double macs = total.binaryMacs / n;
     double data = total.byRole.get(Role.BINARY_DATA) / n;
     double other = total.byRole.get(Role.OTHER) / n;
     double binary = total.energy / n;
@@ -302,37 +333,5 @@ public final class ReportBuilder {
     double imul = prices.of(new Event(Action.INT_MUL, 32)).picojoules();
     double fmul = prices.of(new Event(Action.FLOAT_MUL, 32)).picojoules();
     return new Report.Ratios(bit, imul, fmul, imul / bit, fmul / bit);
-  }
-
-  /** Prices each distinct event once, remembering the order they were first asked for. */
-  private static final class Prices {
-    private final EnergyModel model;
-    private final Map<Event, Price> seen = new LinkedHashMap<>();
-
-    Prices(EnergyModel model) {
-      this.model = model;
-    }
-
-    Price of(Event e) throws EnergyException {
-      Price p = seen.get(e);
-      if (p == null) {
-        p = model.price(e);
-        seen.put(e, p);
-      }
-      return p;
-    }
-
-    List<Report.PriceUsed> used() {
-      List<Report.PriceUsed> out = new ArrayList<>();
-      seen.forEach(
-          (e, p) ->
-              out.add(
-                  new Report.PriceUsed(
-                      e.toString(),
-                      e.action().perBit() ? "bit" : "op",
-                      p.picojoules(),
-                      p.derivation())));
-      return out;
-    }
   }
 }

@@ -30,7 +30,8 @@ public final class ReportComparison {
         Fmt.sig(b.cycles().microseconds() - a.cycles().microseconds()) + " us",
         ratio(a.cycles().microseconds(), b.cycles().microseconds()));
     compare(t, "static lower bound", a.cycles().lowerBound(), b.cycles().lowerBound(), false);
-    compare(t, "binary MACs", a.cycles().binaryMacs(), b.cycles().binaryMacs(), false);
+    compare(t, "binary MACs executed", a.cycles().binaryMacs(), b.cycles().binaryMacs(), false);
+    compare(t, "network MACs", a.cycles().networkMacs(), b.cycles().networkMacs(), false);
     compare(t, "energy", a.energy().total(), b.energy().total(), true);
     double ua = a.cycles().popcountUtilization();
     double ub = b.cycles().popcountUtilization();

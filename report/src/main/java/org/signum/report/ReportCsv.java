@@ -24,6 +24,7 @@ public final class ReportCsv {
     num(s, "cycles", "total", "time", c.microseconds(), "us");
     num(s, "cycles", "lower_bound", "cycles", c.lowerBound(), "cycles");
     num(s, "cycles", "binary_macs", "count", c.binaryMacs(), "MACs");
+    num(s, "cycles", "network_macs", "count", c.networkMacs(), "MACs");
     num(s, "cycles", "peak_binary_macs", "per_cycle", c.peakBinaryMacsPerCycle(), "MACs/cycle");
     num(s, "cycles", "popcount_units", "utilization", c.popcountUtilization(), "fraction");
     for (Map.Entry<String, Double> e : c.stalls().entrySet()) {
@@ -61,6 +62,7 @@ public final class ReportCsv {
       num(s, "layer", l.name(), "instructions", l.instructions(), "instructions");
       num(s, "layer", l.name(), "cycles", l.cycles(), "cycles");
       num(s, "layer", l.name(), "binary_macs", l.binaryMacs(), "MACs");
+      num(s, "layer", l.name(), "network_macs", l.networkMacs(), "MACs");
       num(s, "layer", l.name(), "lower_bound", l.lowerBound(), "cycles");
       num(s, "layer", l.name(), "popcount_utilization", l.popcountUtilization(), "fraction");
       num(s, "layer", l.name(), "energy", l.energy(), "pJ");

@@ -41,10 +41,16 @@ public final class ReportText {
     t.row(
         "static lower bound",
         Fmt.count(c.lowerBound()),
-        Fmt.count(c.binaryMacs())
+        Fmt.count(c.networkMacs())
             + " binary MACs / "
             + Fmt.count(c.peakBinaryMacsPerCycle())
             + " per cycle at peak");
+    if (c.networkMacs() != c.binaryMacs()) {
+      t.row(
+          "binary MACs executed",
+          Fmt.count(c.binaryMacs()),
+          "padding included: " + Fmt.percent(1 - c.networkMacs() / c.binaryMacs()) + " wasted");
+    }
     if (c.lowerBound() > 0) {
       t.row("simulated / bound", Fmt.times(c.total() / c.lowerBound()), "");
     }

@@ -142,6 +142,35 @@ class ReportBuilderTest {
   }
 
   @Test
+  void networkMacsGivenPerLayerSetTheBoundAndTheBaselines() throws EnergyException {
+    // Say the popcount in "count" stands for a 100-input neuron: 100 MACs, not the 256 executed.
+    Report r =
+        ReportBuilder.of(Small.run(1))
+            .energy(EnergyModel.of(Small.table(), 45))
+            .networkMacs(Map.of("count", 100L))
+            .build();
+    assertEquals(256, r.cycles().binaryMacs(), EPS);
+    assertEquals(100, r.cycles().networkMacs(), EPS);
+    assertEquals(1, r.cycles().lowerBound(), EPS);
+    assertEquals(100, r.layers().get(2).networkMacs(), EPS);
+    assertEquals(0, r.layers().get(1).networkMacs(), EPS);
+    // fp32: 100 x 5 pJ of arithmetic; data and the rest as before.
+    assertEquals(500 + 419.92 * 32 + 85.06, r.baselines().get(0).total(), EPS);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                ReportBuilder.of(Small.run(1))
+                    .energy(EnergyModel.of(Small.table(), 45))
+                    .networkMacs(Map.of("fc9", 1L))
+                    .build());
+    assertEquals(
+        "network MACs given for layer 'fc9', which no instruction ran in; layers: [(start), load,"
+            + " count]",
+        e.getMessage());
+  }
+
+  @Test
   void manyInferencesAreAveraged() throws EnergyException {
     Report one = Small.report();
     Report three =
