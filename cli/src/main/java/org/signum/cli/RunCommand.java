@@ -123,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
     }
     report.print(out, n, compileSeconds);
     if (reportOptions.requested()) {
-      printReport(out, m, run, asm.object(), p, count);
+      printReport(out, m, run, asm.object(), p, loaded.network(), count);
     }
     out.flush();
     if (!report.agrees()) {
@@ -144,6 +144,7 @@ final class RunCommand implements Callable<Integer> {
       BatchRun run,
       org.signum.asm.ObjectFile object,
       CompiledProgram p,
+      org.signum.compiler.ir.Network net,
       int count) {
     org.signum.sim.Simulator timed;
     try {
@@ -151,16 +152,30 @@ final class RunCommand implements Callable<Integer> {
     } catch (org.signum.sim.SimulatorException e) {
       throw new CliException("signum: error: " + e.getMessage());
     }
+    java.util.function.IntFunction<String> layers =
+        org.signum.report.LayerMap.byLines(object, p::layersAt);
     org.signum.report.Report r =
         reportOptions.write(
             org.signum.report.ReportBuilder.of(timed)
                 .program(model.toString())
-                .layers(org.signum.report.LayerMap.byLines(object, p::layersAt))
+                .layers(layers)
+                .networkMacs(org.signum.report.LayerMap.networkMacs(object, layers, denseMacs(net)))
                 .inferences(count),
             m);
     out.println();
     out.print(org.signum.report.ReportFormat.TEXT.render(r));
     out.println("report written to " + reportOptions.file);
+  }
+
+  /** The multiply-accumulates of each dense layer, without the padding the machine adds. */
+  private static java.util.Map<String, Long> denseMacs(org.signum.compiler.ir.Network net) {
+    java.util.Map<String, Long> macs = new java.util.HashMap<>();
+    for (org.signum.compiler.ir.Layer l : net.layers()) {
+      if (l instanceof org.signum.compiler.ir.BinaryDense d) {
+        macs.put(d.name(), (long) d.inputs() * d.outputs());
+      }
+    }
+    return macs;
   }
 
   private void checkOptions() {

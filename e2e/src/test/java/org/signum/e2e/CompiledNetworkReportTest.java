@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.IntFunction;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -144,21 +142,7 @@ class CompiledNetworkReportTest {
         perDense.put(d.name(), (long) d.inputs() * d.outputs());
       }
     }
-    Set<String> names = new LinkedHashSet<>();
-    for (int pc = 0; pc < object.code().length; pc++) {
-      names.add(layers.apply(pc));
-    }
-    Map<String, Long> out = new HashMap<>();
-    for (String name : names) {
-      long macs = 0;
-      for (String part : name.split("\\+")) {
-        macs += perDense.getOrDefault(part, 0L);
-      }
-      if (macs > 0) {
-        out.put(name, macs);
-      }
-    }
-    return out;
+    return LayerMap.networkMacs(object, layers, perDense);
   }
 
   private static int address(ObjectFile object, String symbol) {

@@ -1,6 +1,10 @@
 package org.signum.report;
 
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
 import org.signum.asm.ObjectFile;
 
@@ -52,5 +56,28 @@ public final class LayerMap {
       names[pc] = layers == null || layers.isEmpty() ? UNASSIGNED : String.join("+", layers);
     }
     return pc -> pc >= 0 && pc < names.length ? names[pc] : UNASSIGNED;
+  }
+
+  /**
+   * The multiply-accumulates of each layer a report names, from those of the network's own layers:
+   * a report layer fused from several ({@code a+b}) gets their sum; one with none is left out.
+   */
+  public static Map<String, Long> networkMacs(
+      ObjectFile program, IntFunction<String> layerOfPc, Map<String, Long> macsOfNetworkLayer) {
+    Set<String> names = new LinkedHashSet<>();
+    for (int pc = 0; pc < program.code().length; pc++) {
+      names.add(layerOfPc.apply(pc));
+    }
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (String name : names) {
+      long macs = 0;
+      for (String part : name.split("\\+")) {
+        macs += macsOfNetworkLayer.getOrDefault(part, 0L);
+      }
+      if (macs > 0) {
+        out.put(name, macs);
+      }
+    }
+    return out;
   }
 }
