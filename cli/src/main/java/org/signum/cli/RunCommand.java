@@ -12,6 +12,7 @@ import org.signum.asm.Assembler;
 import org.signum.asm.AssemblyResult;
 import org.signum.compiler.CompileOptions;
 import org.signum.compiler.CompiledProgram;
+import org.signum.compiler.ir.Argmax;
 import org.signum.compiler.ir.Rational;
 import org.signum.compiler.onnx.Idx;
 import org.signum.compiler.onnx.IdxException;
@@ -218,6 +219,12 @@ final class RunCommand implements Callable<Integer> {
               + model
               + ": the network's input is bipolar (+1/-1); images of 8-bit pixels need an 8-bit"
               + " input");
+    }
+    if (!(loaded.network().layer(loaded.network().size() - 1) instanceof Argmax)) {
+      throw new CliException(
+          "signum: error: "
+              + model
+              + ": the network does not end in argmax; signum run needs a class for each image");
     }
     int pixels = images.rows() * images.columns();
     if (pixels != loaded.inputElements()) {

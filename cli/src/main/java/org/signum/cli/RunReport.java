@@ -16,7 +16,6 @@ final class RunReport {
   private static final int SHOWN = 40;
 
   private final BatchRun.Result r;
-  private final int[] labels;
   private final int correct;
   private final List<Integer> goldenDiffers = new ArrayList<>();
   private final List<Integer> floatDiffers = new ArrayList<>();
@@ -25,7 +24,6 @@ final class RunReport {
 
   RunReport(BatchRun.Result r, int[] labels) {
     this.r = r;
-    this.labels = labels;
     int n = 0;
     for (int i = 0; i < r.simulated().length; i++) {
       n += r.simulated()[i] == labels[i] ? 1 : 0;

@@ -389,6 +389,28 @@ class CompileAndRunTest {
   }
 
   @Test
+  void runNeedsANetworkEndingInAClass() throws IOException {
+    Network net =
+        Network.builder("scores-only")
+            .input("pixels", Shape.of(784), Input.Encoding.UINT8, Rational.of(1, 255))
+            .affine("scale", filled(784, 2), filled(784, -1))
+            .sign("binarize")
+            .dense("fc", random(new Random(2), 10, 784))
+            .scores("scores")
+            .build();
+    Path p = tmp.resolve("scores.sgm");
+    ModelFile.write(net, p);
+    assertFails(
+        CliRun.of(
+            "run", p.toString(), "--images", IMAGES.toString(), "--labels", LABELS.toString()),
+        1,
+        "signum: error: "
+            + p
+            + ": the network does not end in argmax; signum run needs a class"
+            + " for each image");
+  }
+
+  @Test
   void runRefusesAMultiBitNetworkAndWritesNoPredictions() {
     Path predictions = tmp.resolve("p.txt");
     Path model = export("TFC_2W2A");

@@ -264,6 +264,26 @@ class OnnxImporterTest {
   }
 
   @Test
+  void aThresholdOnRawBytesIsAThresholdOnTheInput() throws Exception {
+    GraphBuilder g =
+        new GraphBuilder()
+            .input("in", 1, 6)
+            .annotate("in", "finn_datatype", "UINT8")
+            .floats("t", dims(1, 1), 127.5f)
+            .custom(FINN, "MultiThreshold", List.of("in", "t"), List.of("a"), bipolar())
+            .floats("w", dims(6, 3), signs(new Random(13), 18))
+            .node("MatMul", List.of("a", "w"), List.of("y"))
+            .output("y", 1, 3);
+    ImportedNetwork imported = LoweringCheck.lower(g, null);
+    Network net = imported.network();
+    assertEquals(List.of("input", "threshold", "dense", "scores", "argmax"), kinds(net));
+    Threshold t = (Threshold) net.layer(1);
+    // A one-dimensional input has a channel per element.
+    assertEquals(java.util.Collections.nCopies(6, ThresholdRule.atLeast(128)), t.rules());
+    assertExact(imported, 100);
+  }
+
+  @Test
   void signOfASumThatIsNeverZeroIsBinary() throws Exception {
     Random r = new Random(6);
     GraphBuilder g =
