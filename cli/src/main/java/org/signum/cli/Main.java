@@ -78,9 +78,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
           if (e instanceof CliException c) {
             w.println(c.getMessage());
           } else {
-            w.println("signum: internal error: " + e);
-            for (StackTraceElement s : e.getStackTrace()) {
-              w.println("    at " + s);
+            // A bug in Signum, not bad input: say so in one line; the trace is there on request.
+            w.println("signum: internal error: " + e + " (please report it)");
+            if (System.getenv("SIGNUM_DEBUG") != null) {
+              e.printStackTrace(w);
+            } else {
+              w.println("set SIGNUM_DEBUG=1 to see where it happened");
             }
           }
           w.flush();
