@@ -77,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     int[] hidden = net.readHidden(sim);
     int[] scores = net.readScores(sim);
-    int predicted = word(sim, net.classAddress);
+    int predicted = word(sim, MemorySpace.AMEM, net.classAddress);
     out.println("input:  " + bits(net.input));
     out.println("hidden: " + bits(hidden));
     out.println("scores: " + Arrays.toString(scores));
@@ -125,9 +125,8 @@ final class DemoCommand implements Callable<Integer> {
     return s.toString();
   }
 
-  static int word(Simulator sim, int address) throws SimulatorException {
-    return ByteBuffer.wrap(sim.readMemory(MemorySpace.AMEM, address, 4))
-        .order(ByteOrder.LITTLE_ENDIAN)
-        .getInt();
+  /** The little-endian 32-bit word at {@code address} of memory {@code m}. */
+  static int word(Simulator sim, MemorySpace m, int address) throws SimulatorException {
+    return ByteBuffer.wrap(sim.readMemory(m, address, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt();
   }
 }

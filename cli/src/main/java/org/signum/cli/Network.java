@@ -36,10 +36,7 @@ final class Network {
     t1 = new int[hidden];
     for (int j = 0; j < hidden; j++) {
       w1[j] = row(sim, MemorySpace.WMEM, get(sym, "w1") + j * rowBytes(inputs), inputs);
-      t1[j] =
-          java.nio.ByteBuffer.wrap(sim.readMemory(MemorySpace.TMEM, get(sym, "t1") + 4 * j, 4))
-              .order(java.nio.ByteOrder.LITTLE_ENDIAN)
-              .getInt();
+      t1[j] = DemoCommand.word(sim, MemorySpace.TMEM, get(sym, "t1") + 4 * j);
     }
     w2 = new int[classes][];
     for (int k = 0; k < classes; k++) {
@@ -87,7 +84,7 @@ final class Network {
   int[] readScores(Simulator sim) throws SimulatorException {
     int[] s = new int[classes];
     for (int k = 0; k < classes; k++) {
-      s[k] = DemoCommand.word(sim, scoresAddress + 4 * k);
+      s[k] = DemoCommand.word(sim, MemorySpace.AMEM, scoresAddress + 4 * k);
     }
     return s;
   }
