@@ -3,20 +3,32 @@ package org.signum.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import org.signum.asm.Assembler;
 import org.signum.asm.AssemblyResult;
+import org.signum.asm.ObjectFile;
 import org.signum.compiler.CompileOptions;
 import org.signum.compiler.CompiledProgram;
 import org.signum.compiler.ir.Argmax;
+import org.signum.compiler.ir.BinaryDense;
+import org.signum.compiler.ir.Layer;
+import org.signum.compiler.ir.Network;
 import org.signum.compiler.ir.Rational;
 import org.signum.compiler.onnx.Idx;
 import org.signum.compiler.onnx.IdxException;
 import org.signum.isa.MachineDescription;
+import org.signum.report.LayerMap;
+import org.signum.report.Report;
+import org.signum.report.ReportBuilder;
+import org.signum.report.ReportFormat;
+import org.signum.sim.Simulator;
+import org.signum.sim.SimulatorException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -143,36 +155,35 @@ final class RunCommand implements Callable<Integer> {
       PrintWriter out,
       MachineDescription m,
       BatchRun run,
-      org.signum.asm.ObjectFile object,
+      ObjectFile object,
       CompiledProgram p,
-      org.signum.compiler.ir.Network net,
+      Network net,
       int count) {
-    org.signum.sim.Simulator timed;
+    Simulator timed;
     try {
       timed = run.timed();
-    } catch (org.signum.sim.SimulatorException e) {
+    } catch (SimulatorException e) {
       throw new CliException("signum: error: " + e.getMessage());
     }
-    java.util.function.IntFunction<String> layers =
-        org.signum.report.LayerMap.byLines(object, p::layersAt);
-    org.signum.report.Report r =
+    IntFunction<String> layers = LayerMap.byLines(object, p::layersAt);
+    Report r =
         reportOptions.write(
-            org.signum.report.ReportBuilder.of(timed)
+            ReportBuilder.of(timed)
                 .program(model.toString())
                 .layers(layers)
-                .networkMacs(org.signum.report.LayerMap.networkMacs(object, layers, denseMacs(net)))
+                .networkMacs(LayerMap.networkMacs(object, layers, denseMacs(net)))
                 .inferences(count),
             m);
     out.println();
-    out.print(org.signum.report.ReportFormat.TEXT.render(r));
+    out.print(ReportFormat.TEXT.render(r));
     out.println("report written to " + reportOptions.file);
   }
 
   /** The multiply-accumulates of each dense layer, without the padding the machine adds. */
-  private static java.util.Map<String, Long> denseMacs(org.signum.compiler.ir.Network net) {
-    java.util.Map<String, Long> macs = new java.util.HashMap<>();
-    for (org.signum.compiler.ir.Layer l : net.layers()) {
-      if (l instanceof org.signum.compiler.ir.BinaryDense d) {
+  private static Map<String, Long> denseMacs(Network net) {
+    Map<String, Long> macs = new HashMap<>();
+    for (Layer l : net.layers()) {
+      if (l instanceof BinaryDense d) {
         macs.put(d.name(), (long) d.inputs() * d.outputs());
       }
     }
