@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       CompileCommand.class,
       RunCommand.class,
+      TrainCommand.class,
       AsmCommand.class,
       DisasmCommand.class,
       SimCommand.class,

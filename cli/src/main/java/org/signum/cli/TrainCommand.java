@@ -1,0 +1,422 @@
+package org.signum.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.signum.compiler.ir.Network;
+import org.signum.compiler.model.ModelFile;
+import org.signum.trainer.BinarizedInference;
+import org.signum.trainer.Checkpoint;
+import org.signum.trainer.CheckpointException;
+import org.signum.trainer.Dataset;
+import org.signum.trainer.DatasetException;
+import org.signum.trainer.EpochResult;
+import org.signum.trainer.TrainConfig;
+import org.signum.trainer.Trainer;
+import org.signum.trainer.TrainingListener;
+import org.signum.trainer.math.Gemm;
+import org.signum.trainer.nn.Loss;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code signum train}: trains a fully connected binarized network on MNIST as the BNN paper does
+ * and writes the best epoch's network as a Signum model file (and ONNX where asked).
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Train a fully connected binarized network on MNIST (BNN paper: latent weights in [-1, 1],",
+      "sign with the straight-through estimator, batch norm, square hinge loss, Adam with a",
+      "decaying learning rate). The last --validation training images are held out; after every",
+      "epoch the binarized network is scored on them and the best epoch is kept, then scored on",
+      "the test set and written to --output. The run is reproducible from its --seed."
+    })
+final class TrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--dataset",
+      defaultValue = "mnist",
+      paramLabel = "NAME",
+      description = "The data set; mnist is the one known (default: ${DEFAULT-VALUE}).")
+  String dataset;
+
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "DIR",
+      description =
+          "Directory with the data set's files (MNIST: train-images-idx3-ubyte.gz,"
+              + " train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz).")
+  Path data;
+
+  @Option(
+      names = "--arch",
+      defaultValue = "784-1024-1024-1024-10",
+      paramLabel = "WIDTHS",
+      description = "Layer widths, input first, classes last (default: ${DEFAULT-VALUE}).")
+  String arch;
+
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "MODEL",
+      description = "The trained network, a Signum model file (.sgm).")
+  Path output;
+
+  @Option(
+      names = "--epochs",
+      defaultValue = "20",
+      description = "Epochs (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(
+      names = "--batch-size",
+      defaultValue = "100",
+      description = "Samples per mini-batch (default: ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(
+      names = "--lr",
+      defaultValue = "0.003",
+      description = "Learning rate of the first epoch (default: ${DEFAULT-VALUE}).")
+  float lr;
+
+  @Option(
+      names = "--lr-end",
+      defaultValue = "0.0003",
+      description =
+          "Learning rate of the last epoch; geometric decay in between (default: ${DEFAULT-VALUE}).")
+  float lrEnd;
+
+  @Option(
+      names = "--loss",
+      defaultValue = "square-hinge",
+      paramLabel = "LOSS",
+      description = "square-hinge or cross-entropy (default: ${DEFAULT-VALUE}).")
+  String loss;
+
+  @Option(
+      names = "--optimizer",
+      defaultValue = "adam",
+      paramLabel = "NAME",
+      description =
+          "adam, or shift-adamax (the paper's shift-based AdaMax) (default: ${DEFAULT-VALUE}).")
+  String optimizer;
+
+  @Option(
+      names = "--shift-batchnorm",
+      description = "Shift-based batch normalization (powers of two).")
+  boolean shiftBatchNorm;
+
+  @Option(names = "--stochastic", description = "Stochastic binarization of weights in training.")
+  boolean stochastic;
+
+  @Option(
+      names = "--binarize-input",
+      description = "First layer on binarized inputs (pixel/255 >= 0.5) instead of 8-bit ones.")
+  boolean binarizeInput;
+
+  @Option(
+      names = "--dropout-input",
+      defaultValue = "0",
+      paramLabel = "RATE",
+      description = "Dropout rate on the input (default: ${DEFAULT-VALUE}).")
+  float dropoutInput;
+
+  @Option(
+      names = "--dropout-hidden",
+      defaultValue = "0",
+      paramLabel = "RATE",
+      description = "Dropout rate on each hidden layer's output (default: ${DEFAULT-VALUE}).")
+  float dropoutHidden;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--validation",
+      defaultValue = "5000",
+      paramLabel = "N",
+      description =
+          "Training images held out for validation, the last N (default: ${DEFAULT-VALUE}).")
+  int validation;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "Train on the first N of the remaining training images only.")
+  Integer limit;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description =
+          "Threads for the matrix products (default: all cores); results do not depend on it.")
+  Integer threads;
+
+  @Option(
+      names = "--checkpoint",
+      paramLabel = "FILE",
+      description = "Save the whole training state here after every epoch (default: MODEL.ckpt).")
+  Path checkpoint;
+
+  @Option(
+      names = "--resume",
+      paramLabel = "FILE",
+      description = "Go on from a checkpoint; its configuration replaces the training options.")
+  Path resume;
+
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "Write the run's history and results as JSON.")
+  Path json;
+
+  @Option(
+      names = "--progress",
+      description = "Show progress even when standard error is not a terminal.")
+  boolean progress;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    if (!dataset.equals("mnist")) {
+      throw new CliException(
+          "signum: error: --dataset: unknown data set '" + dataset + "', expected mnist");
+    }
+    if (!output.getFileName().toString().endsWith(".sgm")) {
+      throw new CliException("signum: error: --output " + output + ": expected a .sgm file name");
+    }
+    int cores = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (cores < 1) {
+      throw new CliException("signum: error: --threads must be at least 1, got " + cores);
+    }
+    Dataset all;
+    Dataset test;
+    try {
+      all = Dataset.mnist(data, true);
+      test = Dataset.mnist(data, false);
+    } catch (DatasetException e) {
+      throw new CliException("signum: error: " + e.getMessage());
+    }
+    if (validation < 0 || validation >= all.size()) {
+      throw new CliException(
+          "signum: error: --validation must be in [0, "
+              + (all.size() - 1)
+              + "], got "
+              + validation);
+    }
+    int trainEnd = all.size() - validation;
+    if (limit != null) {
+      if (limit < 1) {
+        throw new CliException("signum: error: --limit must be at least 1, got " + limit);
+      }
+      trainEnd = Math.min(trainEnd, limit);
+    }
+    Dataset train = all.slice(0, trainEnd);
+    Dataset val = validation == 0 ? null : all.slice(all.size() - validation, all.size());
+    Path ckpt = checkpoint != null ? checkpoint : Path.of(output + ".ckpt");
+    try (Gemm gemm = new Gemm(cores, true)) {
+      Trainer trainer = resume != null ? resumed(gemm) : new Trainer(config(), gemm);
+      TrainConfig c = trainer.config();
+      out.printf(
+          Locale.ROOT,
+          "training %s on %,d images (%,d held out for validation), %d epochs%n",
+          TrainConfig.describe(c.layers()),
+          train.size(),
+          val == null ? 0 : val.size(),
+          c.epochs());
+      out.printf(Locale.ROOT, "configuration: %s%n", c.describe());
+      out.printf(
+          Locale.ROOT,
+          "matrix products: %s kernel on %d thread%s%s%n",
+          gemm.kernelName(),
+          gemm.threads(),
+          gemm.threads() == 1 ? "" : "s",
+          gemm.kernelName().equals("vector")
+              ? ""
+              : " (start the JVM with --add-modules jdk.incubator.vector for the faster one)");
+      if (resume != null) {
+        out.printf(Locale.ROOT, "resumed from %s after epoch %d%n", resume, trainer.epochsDone());
+      }
+      out.flush();
+      TrainProgress bar =
+          TrainProgress.of(spec.commandLine().getErr(), c.epochs(), progress, trainer.epochsDone());
+      long start = System.nanoTime();
+      try {
+        trainer.train(train, val, networkName(), ckpt, listener(out, bar));
+      } catch (IllegalArgumentException e) {
+        throw new CliException("signum: error: " + e.getMessage());
+      }
+      bar.finish();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      Network best = trainer.best();
+      double testAccuracy = new BinarizedInference(best, gemm).accuracy(test);
+      int bestEpoch = bestEpoch(trainer.history());
+      String header =
+          header(c, bestEpoch, trainer.bestValidationAccuracy(), testAccuracy, test.size());
+      Outputs.writeBytes(
+          output, (header + ModelFile.format(best)).getBytes(StandardCharsets.UTF_8));
+      out.printf(
+          Locale.ROOT,
+          "best epoch %d: validation %.2f %%; test %.2f %% (%,d of %,d, binarized inference as"
+              + " the machine computes it)%n",
+          bestEpoch,
+          100 * trainer.bestValidationAccuracy(),
+          100 * testAccuracy,
+          Math.round(testAccuracy * test.size()),
+          test.size());
+      out.printf(Locale.ROOT, "wall time %s this run; wrote %s%n", duration(seconds), output);
+      if (json != null) {
+        Outputs.writeBytes(
+            json,
+            json(trainer, bestEpoch, testAccuracy, test.size()).getBytes(StandardCharsets.UTF_8));
+      }
+      return Main.EXIT_OK;
+    }
+  }
+
+  private Trainer resumed(Gemm gemm) {
+    try {
+      return Checkpoint.read(resume, gemm);
+    } catch (CheckpointException e) {
+      throw new CliException("signum: error: " + e.getMessage());
+    }
+  }
+
+  private TrainConfig config() {
+    try {
+      return new TrainConfig(
+          TrainConfig.parseArchitecture(arch),
+          epochs,
+          batchSize,
+          lr,
+          lrEnd,
+          Loss.fromOption(loss),
+          optimizer,
+          shiftBatchNorm,
+          stochastic,
+          binarizeInput,
+          dropoutInput,
+          dropoutHidden,
+          1e-4f,
+          0.1f,
+          seed);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("signum: error: " + e.getMessage());
+    }
+  }
+
+  private String networkName() {
+    String f = output.getFileName().toString();
+    return f.substring(0, f.length() - ".sgm".length());
+  }
+
+  private static TrainingListener listener(PrintWriter out, TrainProgress bar) {
+    return new TrainingListener() {
+      @Override
+      public void batch(int epoch, int done, int batches, double loss, double accuracy) {
+        bar.batch(epoch, done, batches, loss, accuracy);
+      }
+
+      @Override
+      public void epoch(EpochResult r) {
+        bar.clear();
+        out.printf(
+            Locale.ROOT,
+            "epoch %3d/%d  lr %.6f  loss %.4f  train %.2f %%  validation %s  %s%s%n",
+            r.epoch(),
+            r.epochs(),
+            r.learningRate(),
+            r.loss(),
+            100 * r.trainAccuracy(),
+            Double.isNaN(r.validationAccuracy())
+                ? "-"
+                : String.format(Locale.ROOT, "%.2f %%", 100 * r.validationAccuracy()),
+            duration(r.seconds()),
+            r.best() ? "  best" : "");
+        out.flush();
+        bar.epochDone(r.seconds());
+      }
+    };
+  }
+
+  private static int bestEpoch(List<EpochResult> history) {
+    int best = history.isEmpty() ? 0 : history.get(history.size() - 1).epoch();
+    for (EpochResult r : history) {
+      if (r.best()) {
+        best = r.epoch();
+      }
+    }
+    return best;
+  }
+
+  private String header(
+      TrainConfig c, int bestEpoch, double validationAccuracy, double testAccuracy, int tests)
+      throws IOException {
+    StringBuilder h = new StringBuilder();
+    h.append("# trained by ").append(new Version().getVersion()[0]).append(" train\n");
+    h.append("# configuration: ").append(c.describe()).append('\n');
+    h.append(
+        String.format(
+            Locale.ROOT,
+            "# best epoch %d of %d; validation accuracy %.4f; test accuracy %.4f on %d images%n",
+            bestEpoch,
+            c.epochs(),
+            validationAccuracy,
+            testAccuracy,
+            tests));
+    return h.toString();
+  }
+
+  static String duration(double seconds) {
+    long s = Math.round(seconds);
+    if (s < 60) {
+      return String.format(Locale.ROOT, "%.1f s", seconds);
+    }
+    return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60) + (s >= 3600 ? "" : " min");
+  }
+
+  private static String json(Trainer t, int bestEpoch, double testAccuracy, int tests) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("configuration", t.config().describe());
+    root.put("best_epoch", bestEpoch);
+    root.put(
+        "validation_accuracy",
+        Double.isNaN(t.bestValidationAccuracy()) ? null : t.bestValidationAccuracy());
+    root.put("test_accuracy", testAccuracy);
+    root.put("test_images", tests);
+    List<Object> history = new ArrayList<>();
+    for (EpochResult r : t.history()) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("epoch", r.epoch());
+      e.put("learning_rate", r.learningRate());
+      e.put("loss", r.loss());
+      e.put("train_accuracy", r.trainAccuracy());
+      e.put(
+          "validation_accuracy",
+          Double.isNaN(r.validationAccuracy()) ? null : r.validationAccuracy());
+      e.put("seconds", r.seconds());
+      e.put("best", r.best());
+      history.add(e);
+    }
+    root.put("history", history);
+    return Json.write(root);
+  }
+}
