@@ -1,6 +1,7 @@
 package org.signum.trainer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.signum.compiler.ir.BitMatrix;
@@ -88,13 +89,10 @@ public final class BinaryNetwork {
   /** Fills every parameter's gradient from the gradient of the loss with respect to the scores. */
   public void backward(float[] dScores, int batch) {
     float[] g = dScores;
-    for (int i = layers.size() - 1; i >= 0; i--) {
-      g = layers.get(i).backward(g, batch, i > firstDense());
+    int first = layers.indexOf(dense.get(0));
+    for (int i = layers.size() - 1; i >= first; i--) {
+      g = layers.get(i).backward(g, batch, i > first);
     }
-  }
-
-  private int firstDense() {
-    return layers.indexOf(dense.get(0));
   }
 
   public List<Param> params() {
@@ -124,7 +122,11 @@ public final class BinaryNetwork {
     Network.Builder b = Network.builder(name);
     b.input("x", Shape.of(config.layers()[0]), Input.Encoding.UINT8, Dataset.SCALE);
     if (config.binarizeInput()) {
-      b.affine("binarize_scale", new float[] {2f}, new float[] {-1f});
+      float[] two = new float[config.layers()[0]];
+      float[] minusOne = new float[two.length];
+      Arrays.fill(two, 2f);
+      Arrays.fill(minusOne, -1f);
+      b.affine("binarize_scale", two, minusOne);
       b.sign("binarize");
     }
     for (int i = 0; i < dense.size(); i++) {

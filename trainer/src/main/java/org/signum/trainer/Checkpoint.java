@@ -136,7 +136,8 @@ public final class Checkpoint {
       throw new CheckpointException(path + ": checksum mismatch; the file is damaged or cut short");
     }
     DataInputStream in =
-        new DataInputStream(new ByteArrayInputStream(data, MAGIC.length, data.length - 4));
+        new DataInputStream(
+            new ByteArrayInputStream(data, MAGIC.length, data.length - 4 - MAGIC.length));
     try {
       int version = in.readInt();
       if (version != VERSION) {
