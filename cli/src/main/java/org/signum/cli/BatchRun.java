@@ -1,7 +1,9 @@
 package org.signum.cli;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,14 +12,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.signum.asm.ObjectFile;
+import org.signum.compiler.CompiledProgram;
 import org.signum.compiler.HostInterface;
 import org.signum.compiler.golden.GoldenReference;
+import org.signum.compiler.ir.BinaryDense;
+import org.signum.compiler.ir.Layer;
+import org.signum.compiler.ir.Network;
 import org.signum.compiler.onnx.FloatPrediction;
 import org.signum.compiler.onnx.Idx;
 import org.signum.compiler.onnx.ImportedNetwork;
 import org.signum.isa.MachineDescription;
 import org.signum.isa.MemorySpace;
+import org.signum.report.LayerMap;
+import org.signum.report.ReportBuilder;
 import org.signum.sim.RunResult;
 import org.signum.sim.Simulator;
 import org.signum.sim.SimulatorException;
@@ -56,6 +65,7 @@ final class BatchRun {
   private final MachineDescription machine;
   private final ObjectFile object;
   private final HostInterface host;
+  private final Network network;
   private final GoldenReference golden;
   private final ImportedNetwork onnx;
   private final Idx.Images images;
@@ -72,6 +82,7 @@ final class BatchRun {
     this.machine = machine;
     this.object = object;
     this.host = host;
+    this.network = model.network();
     this.golden = new GoldenReference(model.network());
     this.onnx = model.onnx().orElse(null);
     this.images = images;
@@ -125,15 +136,20 @@ final class BatchRun {
     for (int i = next.getAndIncrement(); i < count && !stop.get(); i = next.getAndIncrement()) {
       int[] x = images.image(i);
       simulated[i] = simulate(sim, in, out, i, x);
-      goldenClass[i] = golden.evaluate(x).classIndex();
-      if (onnx != null) {
-        FloatPrediction f = onnx.evaluate(x);
-        floatClass[i] = f.classIndex();
-        shared[i] = f.topShared();
-      }
+      references(i, x, goldenClass, floatClass, shared);
       done.incrementAndGet();
     }
     return sim.counters().steps();
+  }
+
+  /** The golden reference's class of image {@code i} and, for an ONNX model, the float one. */
+  private void references(int i, int[] x, int[] goldenClass, int[] floatClass, boolean[] shared) {
+    goldenClass[i] = golden.evaluate(x).classIndex();
+    if (onnx != null) {
+      FloatPrediction f = onnx.evaluate(x);
+      floatClass[i] = f.classIndex();
+      shared[i] = f.topShared();
+    }
   }
 
   /** Waits for one worker, updating the progress line meanwhile. */
@@ -172,6 +188,69 @@ final class BatchRun {
       simulate(sim, in, out, i, images.image(i));
     }
     return sim;
+  }
+
+  /**
+   * What {@link #timedAndChecked} found.
+   *
+   * @param result the classes and references of every image, as {@link #run} gives them
+   * @param timed the simulator, holding the cycle model's totals over the batch
+   * @param mismatches every disagreement {@link OutputCheck} found, in image order
+   */
+  record Checked(Result result, Simulator timed, List<String> mismatches) {}
+
+  /**
+   * Runs every image once, in order, on one simulator with the cycle model on, as {@link #timed}
+   * does, and compares everything the program stores for each image with {@code check}.
+   */
+  Checked timedAndChecked(OutputCheck check, Progress progress) throws SimulatorException {
+    int[] simulated = new int[count];
+    int[] goldenClass = new int[count];
+    int[] floatClass = onnx == null ? null : new int[count];
+    boolean[] shared = onnx == null ? null : new boolean[count];
+    List<String> mismatches = new ArrayList<>();
+    long start = System.nanoTime();
+    Simulator sim = Programs.simulator(machine, object, source);
+    sim.enableTiming();
+    int in = symbol(host.input().symbol());
+    int out = symbol(host.classIndex().orElseThrow().symbol());
+    for (int i = 0; i < count; i++) {
+      int[] x = images.image(i);
+      simulated[i] = simulate(sim, in, out, i, x);
+      references(i, x, goldenClass, floatClass, shared);
+      mismatches.addAll(check.compare(sim, i, x));
+      progress.update(i + 1);
+    }
+    progress.finish(count);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Result r =
+        new Result(simulated, goldenClass, floatClass, shared, sim.counters().steps(), seconds);
+    return new Checked(r, sim, mismatches);
+  }
+
+  /**
+   * The report of a timed pass over this batch: every instruction under the layers the compiler
+   * generated its source line for, the dense layers' multiply-accumulates without the machine's
+   * padding, every figure per image. The caller adds the energy model and builds it.
+   */
+  ReportBuilder report(Simulator timed, CompiledProgram program) {
+    IntFunction<String> layers = LayerMap.byLines(object, program::layersAt);
+    return ReportBuilder.of(timed)
+        .program(source.toString())
+        .layers(layers)
+        .networkMacs(LayerMap.networkMacs(object, layers, denseMacs(network)))
+        .inferences(count);
+  }
+
+  /** The multiply-accumulates of each dense layer, without the padding the machine adds. */
+  private static Map<String, Long> denseMacs(Network net) {
+    Map<String, Long> macs = new HashMap<>();
+    for (Layer l : net.layers()) {
+      if (l instanceof BinaryDense d) {
+        macs.put(d.name(), (long) d.inputs() * d.outputs());
+      }
+    }
+    return macs;
   }
 
   private int simulate(Simulator sim, int in, int out, int image, int[] x)

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,20 +23,27 @@ import org.signum.sim.SimulatorException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code signum demo}: assembles and runs the bundled two-layer binary network (examples/mlp2.s),
- * checks every hidden bit, score and the class against a plain Java evaluation of the same weights,
- * and reports what the machine did.
+ * {@code signum demo}: the bundled trained binarized MNIST network on the bundled sample of test
+ * images ({@link MnistDemo}); with {@code --kernel}, the hand-written two-layer kernel
+ * examples/mlp2.s on one input, every hidden bit, score and the class checked against a plain Java
+ * evaluation of the same weights, and what the machine did.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the bundled example, a two-layer binary network on one input (examples/mlp2.s):",
-      "assemble it, simulate it, check every output against plain Java arithmetic, and report",
-      "the result, the instructions executed and the bits moved. Exits with 1 if a check fails."
+      "Run the bundled trained binarized network (models/mnist-demo.sgm) on the",
+      "bundled sample of MNIST test images: compile it for the machine, assemble it,",
+      "simulate every image with the cycle model, check every layer output, score and",
+      "class against the golden reference, and print the network, the accuracy, the",
+      "cycles and energy per image, and the same network in 32-bit float, 32-bit",
+      "integer and 8-bit integer arithmetic. Exits with 1 if a check fails.",
+      "With --kernel, run the hand-written kernel examples/mlp2.s instead."
     })
 final class DemoCommand implements Callable<Integer> {
   private static final String EXAMPLE = "mlp2.s";
@@ -43,10 +51,44 @@ final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin MachineOption machine;
 
+  @Option(
+      names = "--images",
+      paramLabel = "N",
+      description = "Run the first N images of the sample (default: all of them).")
+  Integer images;
+
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description =
+          "Write the results as JSON too: the network, the accuracy, the checks and the report"
+              + " (docs/reports.md).")
+  Path jsonFile;
+
+  @Option(
+      names = "--kernel",
+      description =
+          "Run the hand-written two-layer kernel examples/mlp2.s on one input instead, checked"
+              + " against plain Java arithmetic.")
+  boolean kernel;
+
   @Override
   public Integer call() throws SimulatorException {
-    PrintWriter out = spec.commandLine().getOut();
+    if (kernel && (images != null || jsonFile != null)) {
+      throw new ParameterException(
+          spec.commandLine(), "--images and --json are for the MNIST demo, not for --kernel");
+    }
+    if (images != null && images < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--images must be a positive number, got " + images);
+    }
     MachineDescription m = machine.load();
+    return kernel ? kernel(m) : new MnistDemo(spec, m, images, jsonFile).run();
+  }
+
+  /** The hand-written kernel on one input, checked against plain Java arithmetic. */
+  private int kernel(MachineDescription m) throws SimulatorException {
+    PrintWriter out = spec.commandLine().getOut();
     String source = example(EXAMPLE);
     AssemblyResult asm = new Assembler(m, List.of()).assembleSource(source, "examples/" + EXAMPLE);
     if (!asm.ok()) {
@@ -57,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
       throw new CliException(s.toString());
     }
     ObjectFile object = asm.object();
-    Simulator sim = Programs.simulator(m, object, java.nio.file.Path.of(EXAMPLE));
+    Simulator sim = Programs.simulator(m, object, Path.of(EXAMPLE));
     Network net = Network.read(object, sim);
 
     out.println("Signum demo: a two-layer binary network (examples/" + EXAMPLE + ")");
@@ -107,11 +149,17 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   static String example(String name) {
-    try (InputStream in = DemoCommand.class.getResourceAsStream("examples/" + name)) {
+    return new String(bundled("examples/" + name), StandardCharsets.UTF_8);
+  }
+
+  /** A file bundled with the command line: {@code examples/mlp2.s}, {@code models/...}. */
+  static byte[] bundled(String path) {
+    try (InputStream in = DemoCommand.class.getResourceAsStream(path)) {
       if (in == null) {
-        throw new CliException("signum: error: the bundled example " + name + " is missing");
+        throw new CliException(
+            "signum: error: the bundled file " + path + " is missing from this build");
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

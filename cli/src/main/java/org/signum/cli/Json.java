@@ -5,10 +5,13 @@ import java.util.Map;
 
 /**
  * A minimal JSON writer for the command line's machine-readable outputs: maps become objects, lists
- * arrays, numbers and booleans literals, null null, anything else a string.
+ * arrays, numbers and booleans literals, null null, {@link Raw} its text, anything else a string.
  */
 final class Json {
   private Json() {}
+
+  /** JSON text written as it is, indented to its place: a document another writer made. */
+  record Raw(String json) {}
 
   static String write(Object value) {
     StringBuilder s = new StringBuilder();
@@ -19,6 +22,8 @@ final class Json {
   private static void write(StringBuilder s, Object v, int indent) {
     if (v == null) {
       s.append("null");
+    } else if (v instanceof Raw raw) {
+      s.append(raw.json().strip().replace("\n", "\n" + "  ".repeat(indent)));
     } else if (v instanceof Number || v instanceof Boolean) {
       s.append(v);
     } else if (v instanceof Map<?, ?> map) {

@@ -62,6 +62,24 @@ record LoadedModel(
     }
   }
 
+  /**
+   * A Signum model file held in memory, such as one bundled with the command line; {@code name}
+   * stands for the file in messages.
+   *
+   * @throws CliException naming the file, line and field of every problem
+   */
+  static LoadedModel modelFile(String name, String text) {
+    Network net;
+    try {
+      net = ModelFile.parse(text, name);
+    } catch (CompileException e) {
+      // Each line is already "file:line: error: message".
+      throw new CliException(e.getMessage());
+    }
+    Input in = (Input) net.layer(0);
+    return new LoadedModel(Path.of(name), net, Optional.empty(), in.scale(), "the model file");
+  }
+
   private static LoadedModel modelFile(Path path, Optional<Rational> scale) {
     Network net;
     try {

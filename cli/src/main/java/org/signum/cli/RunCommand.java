@@ -3,29 +3,22 @@ package org.signum.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.IntFunction;
 import org.signum.asm.Assembler;
 import org.signum.asm.AssemblyResult;
 import org.signum.asm.ObjectFile;
 import org.signum.compiler.CompileOptions;
 import org.signum.compiler.CompiledProgram;
 import org.signum.compiler.ir.Argmax;
-import org.signum.compiler.ir.BinaryDense;
-import org.signum.compiler.ir.Layer;
-import org.signum.compiler.ir.Network;
 import org.signum.compiler.ir.Rational;
 import org.signum.compiler.onnx.Idx;
 import org.signum.compiler.onnx.IdxException;
 import org.signum.isa.MachineDescription;
-import org.signum.report.LayerMap;
 import org.signum.report.Report;
-import org.signum.report.ReportBuilder;
 import org.signum.report.ReportFormat;
 import org.signum.sim.Simulator;
 import org.signum.sim.SimulatorException;
@@ -111,20 +104,18 @@ final class RunCommand implements Callable<Integer> {
     LoadedModel loaded = LoadedModel.load(model, Optional.ofNullable(inputScale));
     Idx.Images images = readImages();
     int[] labels = readLabels();
-    int count = checkData(loaded, images, labels);
+    checkData(
+        model.toString(), loaded, imagesFile.toString(), images, labelsFile.toString(), labels);
+    int count = limit == null ? images.count() : Math.min(limit, images.count());
     CompiledProgram p = CompileCommand.compile(loaded, m, CompileOptions.defaults());
-    AssemblyResult asm = new Assembler(m, List.of()).assembleSource(p.assembly(), model + ".s");
-    if (!asm.ok()) {
-      throw new IllegalStateException(
-          "the compiled program does not assemble: " + asm.diagnostics());
-    }
+    ObjectFile object = assemble(p, m, model + ".s");
     double compileSeconds = (System.nanoTime() - start) / 1e9;
     PrintWriter out = spec.commandLine().getOut();
     out.printf("model %s: %s, %s%n", model, loaded.shapeSummary(), loaded.inputSummary());
     out.println(CounterReport.machineLine(m));
     out.flush();
     int n = Math.max(1, Math.min(threadCount(), count));
-    BatchRun run = new BatchRun(m, asm.object(), p.host(), loaded, images, count);
+    BatchRun run = new BatchRun(m, object, p.host(), loaded, images, count);
     BatchRun.Result result = run.run(n, Progress.of(spec.commandLine().getErr(), count, progress));
     RunReport report = new RunReport(result, labels);
     if (predictionsFile != null) {
@@ -136,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
     }
     report.print(out, n, compileSeconds);
     if (reportOptions.requested()) {
-      printReport(out, m, run, asm.object(), p, loaded.network(), count);
+      printReport(out, m, run, p);
     }
     out.flush();
     if (!report.agrees()) {
@@ -151,43 +142,17 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Times every image again with the cycle model, prices it, writes and prints the report. */
-  private void printReport(
-      PrintWriter out,
-      MachineDescription m,
-      BatchRun run,
-      ObjectFile object,
-      CompiledProgram p,
-      Network net,
-      int count) {
+  private void printReport(PrintWriter out, MachineDescription m, BatchRun run, CompiledProgram p) {
     Simulator timed;
     try {
       timed = run.timed();
     } catch (SimulatorException e) {
       throw new CliException("signum: error: " + e.getMessage());
     }
-    IntFunction<String> layers = LayerMap.byLines(object, p::layersAt);
-    Report r =
-        reportOptions.write(
-            ReportBuilder.of(timed)
-                .program(model.toString())
-                .layers(layers)
-                .networkMacs(LayerMap.networkMacs(object, layers, denseMacs(net)))
-                .inferences(count),
-            m);
+    Report r = reportOptions.write(run.report(timed, p), m);
     out.println();
     out.print(ReportFormat.TEXT.render(r));
     out.println("report written to " + reportOptions.file);
-  }
-
-  /** The multiply-accumulates of each dense layer, without the padding the machine adds. */
-  private static Map<String, Long> denseMacs(Network net) {
-    Map<String, Long> macs = new HashMap<>();
-    for (Layer l : net.layers()) {
-      if (l instanceof BinaryDense d) {
-        macs.put(d.name(), (long) d.inputs() * d.outputs());
-      }
-    }
-    return macs;
   }
 
   private void checkOptions() {
@@ -222,8 +187,27 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** The number of images to run, after checking that they fit the network and the labels. */
-  private int checkData(LoadedModel loaded, Idx.Images images, int[] labels) {
+  /** Assembles a compiled program, which always assembles; {@code name} is its source's name. */
+  static ObjectFile assemble(CompiledProgram p, MachineDescription m, String name) {
+    AssemblyResult asm = new Assembler(m, List.of()).assembleSource(p.assembly(), name);
+    if (!asm.ok()) {
+      throw new IllegalStateException(
+          "the compiled program does not assemble: " + asm.diagnostics());
+    }
+    return asm.object();
+  }
+
+  /**
+   * Checks that the images fit the network and the labels the images, and that the network gives a
+   * class; the names stand for the model and the files in messages.
+   */
+  static void checkData(
+      String model,
+      LoadedModel loaded,
+      String imagesFile,
+      Idx.Images images,
+      String labelsFile,
+      int[] labels) {
     if (!loaded.takesBytes()) {
       throw new CliException(
           "signum: error: "
@@ -265,7 +249,6 @@ final class RunCommand implements Callable<Integer> {
               + " images of "
               + imagesFile);
     }
-    return limit == null ? images.count() : Math.min(limit, images.count());
   }
 
   private Map<String, Object> header(LoadedModel loaded, MachineDescription m) {

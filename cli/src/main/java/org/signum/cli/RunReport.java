@@ -59,6 +59,11 @@ final class RunReport {
     return images() == 0 ? 0 : (double) correct / images();
   }
 
+  /** {@code 96 of 100 = 96.00 %}. */
+  String accuracyText() {
+    return String.format(Locale.ROOT, "%,d of %,d = %.2f %%", correct, images(), 100 * accuracy());
+  }
+
   void print(PrintWriter out, int threads, double compileSeconds) {
     out.printf(
         Locale.ROOT,
@@ -69,8 +74,7 @@ final class RunReport {
         r.seconds(),
         images() / Math.max(r.seconds(), 1e-9),
         (double) r.steps() / Math.max(1, images()));
-    out.printf(
-        Locale.ROOT, "accuracy: %,d of %,d = %.2f %%%n", correct, images(), 100 * accuracy());
+    out.println("accuracy: " + accuracyText());
     out.println(
         "golden reference: "
             + (goldenDiffers.isEmpty()

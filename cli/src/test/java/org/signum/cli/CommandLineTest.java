@@ -246,12 +246,4 @@ class CommandLineTest {
     assertEquals(0, CliRun.of("isa", "-o", out.toString()).exit());
     assertEquals(IsaReference.isaMarkdown(), Files.readString(out));
   }
-
-  @Test
-  void demoRunsTheBundledNetworkAndChecksIt() {
-    CliRun r = CliRun.of("demo");
-    assertEquals(0, r.exit(), r::toString);
-    assertTrue(r.out().contains("check against plain Java arithmetic: all agree"), r::toString);
-    assertTrue(r.out().contains("class:  "), r::toString);
-  }
 }

@@ -2,6 +2,7 @@ package org.signum.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,97 @@ public final class ReportText {
     hottest(s, r);
     prices(s, r);
     return s.toString();
+  }
+
+  /**
+   * The headline figures in a few lines: cycles and time; energy in four parts that add up to the
+   * total (compute: the arithmetic and logic classes; memory: loads, stores and DMA, by level;
+   * registers; fetch); and the baselines' totals with their ratios to the binary run.
+   */
+  public static String summary(Report r) {
+    StringBuilder s = new StringBuilder();
+    Report.Cycles c = r.cycles();
+    s.append("Time: ").append(Fmt.count(c.total())).append(" cycles, ");
+    s.append(Fmt.sig(c.microseconds())).append(" us at ").append(c.clockMhz()).append(" MHz");
+    if (c.lowerBound() > 0) {
+      s.append(" (static lower bound ").append(Fmt.count(c.lowerBound()));
+      s.append(c.lowerBound() == 1 ? " cycle)" : " cycles)");
+    }
+    Report.Energy e = r.energy();
+    s.append("\nEnergy: ").append(Fmt.energy(e.total())).append('\n');
+    TextTable t = new TextTable("part", "energy", "share", "of which").left(3);
+    part(
+        t,
+        "compute",
+        e,
+        classes(
+            e,
+            EventClass.BIT_OPS,
+            EventClass.POPCOUNT,
+            EventClass.ACCUMULATE,
+            EventClass.COMPARE,
+            EventClass.SCALAR));
+    part(t, "memory", e, levels(e, Level.WMEM, Level.AMEM, Level.TMEM, Level.DRAM));
+    part(
+        t,
+        "registers",
+        e,
+        levels(e, Level.VECTOR_REGISTERS, Level.SCALAR_REGISTERS, Level.ACCUMULATORS));
+    part(t, "fetch", e, levels(e, Level.IMEM));
+    s.append(t.render());
+    if (!r.baselines().isEmpty()) {
+      s.append("The same network in conventional arithmetic, same memories\n");
+      TextTable b = new TextTable("arithmetic", "energy", "x binary");
+      b.row("binary (this run)", Fmt.energy(e.total()), Fmt.times(1));
+      for (Report.Baseline x : r.baselines()) {
+        b.row(x.name() + ": " + arithmetic(x.name()), Fmt.energy(x.total()), Fmt.times(x.ratio()));
+      }
+      s.append(b.render());
+    }
+    return s.toString();
+  }
+
+  /** The energy of these classes, in their order. */
+  private static Map<String, Double> classes(Report.Energy e, EventClass... classes) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (EventClass c : classes) {
+      out.put(c.key(), e.byClass().getOrDefault(c.key(), 0.0));
+    }
+    return out;
+  }
+
+  /** The energy at these levels, in their order. */
+  private static Map<String, Double> levels(Report.Energy e, Level... levels) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (Level l : levels) {
+      out.put(l.key(), e.byLevel().getOrDefault(l.key(), 0.0));
+    }
+    return out;
+  }
+
+  /**
+   * A row of the summary's energy parts: the sum of {@code parts}, its share, the nonzero parts.
+   */
+  private static void part(TextTable t, String name, Report.Energy e, Map<String, Double> parts) {
+    double sum = 0;
+    StringBuilder of = new StringBuilder();
+    for (Map.Entry<String, Double> p : parts.entrySet()) {
+      sum += p.getValue();
+      if (p.getValue() != 0) {
+        of.append(of.length() == 0 ? "" : ", ").append(p.getKey()).append(' ');
+        of.append(Fmt.energy(p.getValue()));
+      }
+    }
+    t.row(name, Fmt.energy(sum), Fmt.percent(share(sum, e.total())), of.toString());
+  }
+
+  private static String arithmetic(String baseline) {
+    return switch (baseline) {
+      case "fp32" -> "32-bit float";
+      case "int32" -> "32-bit integer";
+      case "int8" -> "8-bit integer";
+      default -> baseline;
+    };
   }
 
   private static void time(StringBuilder s, Report r) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.signum.energy.EnergyModel;
 import org.signum.isa.MachineDescription;
@@ -50,6 +51,39 @@ class ReportRenderingTest {
     assertRow(text, "32-bit integer multiply", "3.00 pJ", "3,000");
     assertRow(text, "small.s:4", "load", "1", "66", "85.7 %");
     assertRow(text, "bit_op", "0.00100", "op", "bit_op");
+  }
+
+  @Test
+  void theSummaryShowsTimeEnergyInPartsAndTheBaselines() {
+    Report r = Small.report();
+    assertEquals(
+        """
+        Time: 77 cycles, 0.154 us at 500 MHz (static lower bound 1 cycle)
+        Energy: 506 pJ
+          part        energy   share  of which
+          compute    1.77 pJ   0.3 %  bit_ops 0.256 pJ, popcount 0.512 pJ, accumulate 0.100 pJ, \
+        compare 0.100 pJ, scalar 0.800 pJ
+          memory      368 pJ  72.7 %  wmem 25.6 pJ, amem 83.2 pJ, tmem 3.20 pJ, dram 256 pJ
+          registers  72.1 pJ  14.2 %  vector_registers 61.5 pJ, scalar_registers 8.96 pJ, \
+        accumulators 1.60 pJ
+          fetch      64.0 pJ  12.7 %  imem 64.0 pJ
+        The same network in conventional arithmetic, same memories
+          arithmetic              energy  x binary
+          binary (this run)       506 pJ     1.00x
+          fp32: 32-bit float     14.8 nJ     29.3x
+          int32: 32-bit integer  14.3 nJ     28.3x
+          int8: 8-bit integer    3.52 nJ     6.96x
+        """,
+        ReportText.summary(r));
+    // The four parts are the classes regrouped: together they are the whole energy.
+    Map<String, Double> byClass = r.energy().byClass();
+    double memory = byClass.get("memory") + byClass.get("dma");
+    double levels = 0;
+    for (String level : List.of("wmem", "amem", "tmem", "dram")) {
+      levels += r.energy().byLevel().get(level);
+    }
+    assertEquals(memory, levels, 1e-9);
+    assertEquals(byClass.get("fetch"), r.energy().byLevel().get("imem"), 1e-9);
   }
 
   @Test

@@ -58,9 +58,17 @@ public final class Idx {
 
   /** Reads an IDX file of images: three dimensions (count, rows, columns) of unsigned bytes. */
   public static Images readImages(Path path) throws IdxException {
-    byte[] data = contents(path);
-    int[] dims = header(path, data, 3, "images (count, rows, columns)");
-    int size = payload(path, data, dims, "pixel");
+    return readImages(read(path), path.toString());
+  }
+
+  /**
+   * Reads the contents of an IDX file of images, gzip-compressed or plain, from memory (a resource,
+   * say); {@code name} stands for the file in messages.
+   */
+  public static Images readImages(byte[] raw, String name) throws IdxException {
+    byte[] data = contents(raw, name);
+    int[] dims = header(name, data, 3, "images (count, rows, columns)");
+    int size = payload(name, data, dims, "pixel");
     byte[] pixels = new byte[size];
     System.arraycopy(data, 4 + 4 * dims.length, pixels, 0, size);
     return new Images(dims[0], dims[1], dims[2], pixels);
@@ -68,9 +76,17 @@ public final class Idx {
 
   /** Reads an IDX file of labels: one dimension of unsigned bytes, each returned as 0 to 255. */
   public static int[] readLabels(Path path) throws IdxException {
-    byte[] data = contents(path);
-    int[] dims = header(path, data, 1, "labels (count)");
-    int size = payload(path, data, dims, "label");
+    return readLabels(read(path), path.toString());
+  }
+
+  /**
+   * Reads the contents of an IDX file of labels from memory, as {@link #readImages(byte[],
+   * String)}.
+   */
+  public static int[] readLabels(byte[] raw, String name) throws IdxException {
+    byte[] data = contents(raw, name);
+    int[] dims = header(name, data, 1, "labels (count)");
+    int size = payload(name, data, dims, "label");
     int[] labels = new int[size];
     for (int i = 0; i < size; i++) {
       labels[i] = data[8 + i] & 0xFF;
@@ -78,51 +94,54 @@ public final class Idx {
     return labels;
   }
 
-  private static byte[] contents(Path path) throws IdxException {
-    byte[] raw;
+  private static byte[] read(Path path) throws IdxException {
     try {
-      raw = Files.readAllBytes(path);
+      return Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
       throw new IdxException(path + ": no such file", e);
     } catch (IOException | OutOfMemoryError e) {
       throw new IdxException(path + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /** The file's bytes, uncompressed when they start with gzip's magic. */
+  private static byte[] contents(byte[] raw, String name) throws IdxException {
     if (raw.length < 2 || (raw[0] & 0xFF) != 0x1F || (raw[1] & 0xFF) != 0x8B) {
       return raw;
     }
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
       return in.readAllBytes();
     } catch (IOException e) {
-      throw new IdxException(path + ": broken gzip data: " + e.getMessage(), e);
+      throw new IdxException(name + ": broken gzip data: " + e.getMessage(), e);
     }
   }
 
-  private static int[] header(Path path, byte[] data, int rank, String what) throws IdxException {
+  private static int[] header(String name, byte[] data, int rank, String what) throws IdxException {
     if (data.length < 4) {
       throw new IdxException(
-          path + ": " + data.length + " bytes, too short for an IDX header of 4 bytes");
+          name + ": " + data.length + " bytes, too short for an IDX header of 4 bytes");
     }
     if (data[0] != 0 || data[1] != 0) {
       throw new IdxException(
           String.format(
               "%s: not an IDX file: the magic starts with 0x%02X%02X, expected 0x0000",
-              path, data[0] & 0xFF, data[1] & 0xFF));
+              name, data[0] & 0xFF, data[1] & 0xFF));
     }
     int type = data[2] & 0xFF;
     if (type != UNSIGNED_BYTE) {
       throw new IdxException(
           String.format(
               "%s: element type 0x%02X is not supported; expected 0x08 (unsigned byte)",
-              path, type));
+              name, type));
     }
     int dimensions = data[3] & 0xFF;
     if (dimensions != rank) {
       throw new IdxException(
-          path + ": " + dimensions + " dimensions; expected " + rank + " for " + what);
+          name + ": " + dimensions + " dimensions; expected " + rank + " for " + what);
     }
     if (data.length < 4 + 4 * rank) {
       throw new IdxException(
-          path
+          name
               + ": the file ends inside the header, after "
               + data.length
               + " of "
@@ -139,7 +158,7 @@ public final class Idx {
               | (data[p + 3] & 0xFF);
       if (dims[i] < 0) {
         throw new IdxException(
-            path
+            name
                 + ": dimension "
                 + i
                 + " is "
@@ -147,14 +166,15 @@ public final class Idx {
                 + ", more than Signum reads (2^31 - 1)");
       }
       if (i > 0 && dims[i] == 0) {
-        throw new IdxException(path + ": dimension " + i + " is 0; images need rows and columns");
+        throw new IdxException(name + ": dimension " + i + " is 0; images need rows and columns");
       }
     }
     return dims;
   }
 
   /** The number of data bytes, checked against what the file holds after the header. */
-  private static int payload(Path path, byte[] data, int[] dims, String unit) throws IdxException {
+  private static int payload(String name, byte[] data, int[] dims, String unit)
+      throws IdxException {
     long size = 1;
     for (int d : dims) {
       size *= d;
@@ -163,11 +183,11 @@ public final class Idx {
     long present = data.length - (long) start;
     if (present < size) {
       throw new IdxException(
-          path + ": truncated: " + present + " of " + size + " " + unit + " bytes present");
+          name + ": truncated: " + present + " of " + size + " " + unit + " bytes present");
     }
     if (present > size) {
       throw new IdxException(
-          path
+          name
               + ": "
               + (present - size)
               + " bytes follow the "

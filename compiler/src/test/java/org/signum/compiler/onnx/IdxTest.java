@@ -65,6 +65,18 @@ class IdxTest {
   }
 
   @Test
+  void readsFromMemoryUnderTheGivenName() throws Exception {
+    Idx.Images images = Idx.readImages(gzip(idx(8, new int[] {2, 2, 3}, TWO_IMAGES)), "img.gz");
+    assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, images.image(0));
+    assertArrayEquals(
+        new int[] {7, 2, 1}, Idx.readLabels(idx(8, new int[] {3}, new byte[] {7, 2, 1}), "lbl"));
+    IdxException e =
+        assertThrows(
+            IdxException.class, () -> Idx.readLabels(idx(8, new int[] {2}, new byte[1]), "lbl"));
+    assertEquals("lbl: truncated: 1 of 2 label bytes present", e.getMessage());
+  }
+
+  @Test
   void readsAnEmptySet() throws Exception {
     assertEquals(
         0, Idx.readImages(write("none", idx(8, new int[] {0, 28, 28}, new byte[0]))).count());
