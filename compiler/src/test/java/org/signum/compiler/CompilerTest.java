@@ -118,6 +118,20 @@ class CompilerTest {
   }
 
   @Test
+  void aScoreTableThatDoesNotFitTmemGoesToAmem() throws Exception {
+    Random r = new Random(4);
+    Network net = tfcShaped(r);
+    // The thresholds of act1..act3 take 768 bytes; the table of 10 classes x 65 entries 2,600.
+    MachineDescription small = DEFAULT.with(MachineParameter.TMEM_BYTES, 1024).named("small-tmem");
+    CompiledProgram p = Compiler.compile(net, small, CompileOptions.defaults());
+    assertTrue(p.assembly().contains("lw      r9, amem[r9 + 0]"), p.assembly());
+    assertFalse(p.assembly().contains("lw      r9, tmem[r9 + 0]"), p.assembly());
+    assertMatchesGolden(net, small, CompileOptions.defaults(), r, 5);
+    CompiledProgram resident = Compiler.compile(net, DEFAULT, CompileOptions.defaults());
+    assertTrue(resident.assembly().contains("lw      r9, tmem[r9 + 0]"), resident.assembly());
+  }
+
+  @Test
   void residentWeightsThatDoNotFitAreRefused() {
     Network net = tfcShaped(new Random(3));
     MachineDescription small = DEFAULT.with(MachineParameter.WMEM_BYTES, 4096).named("small");

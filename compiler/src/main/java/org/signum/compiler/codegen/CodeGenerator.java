@@ -143,7 +143,16 @@ public final class CodeGenerator {
       layout.reserve(MemorySpace.AMEM, 4L * d.outputs(), "scores");
       if (sc.table().isPresent()) {
         ScoreTable t = sc.table().get();
-        layout.reserve(MemorySpace.TMEM, 4L * t.classes() * t.count(), "score table");
+        long tableBytes = 4L * t.classes() * t.count();
+        // The table goes to tmem with the thresholds; where they leave no room for it, to amem
+        // after the activations.
+        if (layout.used(MemorySpace.TMEM) + tableBytes <= machine.memoryBytes(MemorySpace.TMEM)
+            || layout.used(MemorySpace.AMEM) + tableBytes > machine.memoryBytes(MemorySpace.AMEM)) {
+          layout.reserve(MemorySpace.TMEM, tableBytes, "score table");
+        } else {
+          layout.reserve(MemorySpace.AMEM, tableBytes, "score table (tmem is full)");
+          s.tableIn(MemorySpace.AMEM);
+        }
       }
       int bytes = 4 * d.outputs();
       scores =
@@ -248,6 +257,9 @@ public final class CodeGenerator {
       throws CompileException {
     Asm code = new Asm();
     Sections data = new Sections();
+    // The host's buffers first, so that they start vector-aligned; a score table spilled to amem
+    // follows them.
+    amem(data.amem, host);
     List<int[]> lines = new ArrayList<>();
     code.directive(".text", "");
     code.label("start");
@@ -287,7 +299,6 @@ public final class CodeGenerator {
       data.wmem.label("wbuf1");
       data.wmem.directive(".space", String.valueOf(tileBuffer), "weight tile buffer");
     }
-    amem(data.amem, host);
     section(text, "wmem", data.wmem);
     section(text, "tmem", data.tmem);
     section(text, "amem", data.amem);

@@ -1,5 +1,7 @@
 package org.signum.compiler.codegen;
 
+import org.signum.isa.MemorySpace;
+
 /**
  * The code of one dense layer and what consumes its sums: a threshold layer writing packed bits, or
  * the network's scores. Registers (see docs/compiler.md): r1 neurons left in the loop, r2 chunks
@@ -36,6 +38,7 @@ final class DenseKernel {
   private long tableShift;
   private int tableStep;
   private int tableCount;
+  private MemorySpace tableMemory = MemorySpace.TMEM;
 
   /** Weight tiles streamed from DRAM. */
   record Tiles(String dramLabel, int rows, int bytes) {}
@@ -44,7 +47,7 @@ final class DenseKernel {
    * @param prefix label prefix, unique per layer, e.g. {@code l3}
    * @param input the symbol of the input buffer in amem
    * @param outputSymbol the packed output rows (THRESHOLD) or the scores
-   * @param parameters the label of the thresholds or the score table in tmem
+   * @param parameters the label of the thresholds (in tmem) or the score table
    */
   DenseKernel(
       String prefix,
@@ -85,6 +88,11 @@ final class DenseKernel {
     this.tableShift = shift;
     this.tableStep = step;
     this.tableCount = count;
+  }
+
+  /** The memory the score table is read from. */
+  void tableIn(MemorySpace memory) {
+    this.tableMemory = memory;
   }
 
   int rowBytes() {
@@ -248,7 +256,7 @@ final class DenseKernel {
         a.op("aget", "r9, a0");
         a.op("slli", "r9, r9, 2");
         a.op("add", "r9, r9, r6");
-        a.op("lw", "r9, tmem[r9 + 0]", "the score's rank");
+        a.op("lw", "r9, " + tableMemory.assemblyName() + "[r9 + 0]", "the score's rank");
         a.op("sw", "r9, amem[r7]+");
         a.op("addi", "r6, r6, " + 4L * tableCount, "next class's table");
       }

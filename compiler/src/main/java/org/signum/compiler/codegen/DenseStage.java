@@ -11,6 +11,7 @@ import org.signum.compiler.ir.Scores;
 import org.signum.compiler.ir.Threshold;
 import org.signum.compiler.ir.ThresholdRule;
 import org.signum.isa.MachineDescription;
+import org.signum.isa.MemorySpace;
 
 /** A dense layer with the threshold or scores that read it. */
 final class DenseStage implements Stage {
@@ -23,6 +24,7 @@ final class DenseStage implements Stage {
   private final DenseKernel kernel;
   private final long[] thresholds;
   private long dramBytes;
+  private MemorySpace tableMemory = MemorySpace.TMEM;
 
   DenseStage(
       MachineDescription machine, Network net, int index, String input, boolean uint8, String out)
@@ -213,18 +215,25 @@ final class DenseStage implements Stage {
           "layer '" + next.name() + "': fires iff " + (uint8 ? "the sum" : "p") + " >= T");
     } else if (((Scores) next).table().isPresent()) {
       ScoreTable t = ((Scores) next).table().get();
-      s.tmem.label(prefix + "_table");
+      Asm target = tableMemory == MemorySpace.AMEM ? s.amem : s.tmem;
+      target.label(prefix + "_table");
       for (int c = 0; c < t.classes(); c++) {
         long[] row = new long[t.count()];
         for (int k = 0; k < row.length; k++) {
           row[k] = t.get(c, k);
         }
         Asm.words(
-            s.tmem,
+            target,
             row,
             "class " + c + ": rank of its score at value " + t.low() + " + " + t.step() + " k");
       }
     }
+  }
+
+  /** Places the score table in {@code memory} (tmem unless it is full). */
+  void tableIn(MemorySpace memory) {
+    this.tableMemory = memory;
+    kernel.tableIn(memory);
   }
 
   BinaryDense dense() {
