@@ -385,12 +385,16 @@ final class TrainCommand implements Callable<Integer> {
     return h.toString();
   }
 
+  /** Seconds as {@code 12.3 s}, {@code 4:05 min} or, from an hour on, {@code 1:02:05}. */
   static String duration(double seconds) {
     long s = Math.round(seconds);
     if (s < 60) {
       return String.format(Locale.ROOT, "%.1f s", seconds);
     }
-    return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60) + (s >= 3600 ? "" : " min");
+    if (s < 3600) {
+      return String.format(Locale.ROOT, "%d:%02d min", s / 60, s % 60);
+    }
+    return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
   }
 
   private static String json(Trainer t, int bestEpoch, double testAccuracy, int tests) {
