@@ -11,9 +11,13 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,25 +73,33 @@ class TrainCommandTest {
     base = train(baseDir, "--threads", "2", "--json", baseDir.resolve("m.json").toString());
   }
 
-  /** The short run's command with the model written to {@code dir/m.sgm}, and more options. */
+  /**
+   * The short run's command with the model written to {@code dir/m.sgm}; {@code more} replaces the
+   * value of an option of the short run where it names one, and is added otherwise.
+   */
   private static CliRun train(Path dir, String... more) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "train",
-                "--data",
-                data.toString(),
-                "--arch",
-                "64-32-10",
-                "--epochs",
-                "2",
-                "--validation",
-                "200",
-                "--seed",
-                "3",
-                "-o",
-                dir.resolve("m.sgm").toString()));
-    args.addAll(List.of(more));
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("--data", data.toString());
+    options.put("--arch", "64-32-10");
+    options.put("--epochs", "2");
+    options.put("--validation", "200");
+    options.put("--seed", "3");
+    options.put("-o", dir.resolve("m.sgm").toString());
+    List<String> added = new ArrayList<>();
+    for (int i = 0; i < more.length; i++) {
+      if (options.containsKey(more[i])) {
+        options.put(more[i], more[++i]);
+      } else {
+        added.add(more[i]);
+      }
+    }
+    List<String> args = new ArrayList<>(List.of("train"));
+    options.forEach(
+        (k, v) -> {
+          args.add(k);
+          args.add(v);
+        });
+    args.addAll(added);
     return CliRun.of(args.toArray(String[]::new));
   }
 
@@ -248,6 +260,32 @@ class TrainCommandTest {
         () -> base + "\n" + run);
   }
 
+  @Test
+  void withoutValidationTheLastEpochIsKept() throws IOException {
+    Path dir = Files.createDirectory(tmp.resolve("all"));
+    Path json = dir.resolve("m.json");
+    CliRun r = train(dir, "--validation", "0", "--epochs", "1", "--json", json.toString());
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(
+        r.out().startsWith("training 64-32-10 on 3,200 images (0 held out for validation)"),
+        r::toString);
+    assertTrue(
+        Pattern.compile("(?m)^epoch   1/1  .*  validation -  \\d+\\.\\d s  best$")
+            .matcher(r.out())
+            .find(),
+        r::toString);
+    Matcher m =
+        Pattern.compile("(?m)^last epoch 1 \\(no validation set\\); test \\d+\\.\\d\\d % \\(")
+            .matcher(r.out());
+    assertTrue(m.find(), r::toString);
+    String model = Files.readString(dir.resolve("m.sgm"));
+    assertTrue(
+        model.contains("\n# last epoch 1 of 1 (no validation set); test accuracy 0."), model);
+    assertFalse(r.out().contains("NaN") || model.contains("NaN"), r + model);
+    JsonObject j = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+    assertTrue(j.get("validation_accuracy").isJsonNull(), j::toString);
+  }
+
   // ---- reproducibility --------------------------------------------------------------------------
 
   @Test
@@ -365,5 +403,197 @@ class TrainCommandTest {
         r::toString);
     assertFalse(r.out().contains("left in epoch"), r::toString);
     assertFalse(r.out().contains("["), r::toString);
+  }
+
+  // ---- bad options and files --------------------------------------------------------------------
+
+  /**
+   * A run refused before it starts: the exit code, the message as the first line of standard error
+   * (picocli's usage follows a usage error), nothing on standard output, no stack trace, and no
+   * model, checkpoint or JSON written.
+   */
+  private void assertRefused(int exit, String message, CliRun r) throws IOException {
+    assertEquals(exit, r.exit(), r::toString);
+    assertEquals(message, r.err().split("\n", 2)[0], r::toString);
+    assertEquals("", r.out(), r::toString);
+    assertFalse(
+        r.err().contains("\tat ")
+            || r.err().contains("Exception")
+            || r.err().contains("internal error"),
+        r::toString);
+    if (exit == Main.EXIT_USAGE) {
+      assertTrue(r.err().contains("Usage: signum train"), r::toString);
+    }
+    try (var files = Files.list(tmp)) {
+      List<String> left = files.map(f -> f.getFileName().toString()).toList();
+      assertTrue(
+          left.stream().noneMatch(n -> n.startsWith("m.") || n.startsWith(".m.")),
+          () -> left + " after " + r);
+    }
+  }
+
+  @Test
+  void badOptionValuesAreUsageErrorsNamingTheOption() throws IOException {
+    String[][] cases = {
+      {"--arch", "64-x-10"},
+      {
+        "--arch: architecture '64-x-10': width 2 is 'x', expected a whole number (widths joined by"
+            + " '-', such as 784-256-10)"
+      },
+      {"--arch", "64"},
+      {"--arch 64: needs the input width and the class count at least, such as 784-256-10"},
+      {"--arch", "64-0-10"},
+      {"--arch 64-0-10: every width must be at least 1"},
+      {"--dataset", "cifar"},
+      {"--dataset: unknown data set 'cifar', expected mnist"},
+      {"--loss", "hinge"},
+      {"--loss: unknown loss 'hinge', expected square-hinge or cross-entropy"},
+      {"--optimizer", "sgd"},
+      {"--optimizer: unknown optimizer 'sgd', expected adam or shift-adamax"},
+      {"--epochs", "0"},
+      {"--epochs must be a positive number, got 0"},
+      {"--batch-size", "1"},
+      {"--batch-size must be at least 2, got 1"},
+      {"--lr", "0"},
+      {"--lr must be a positive number, got 0.0"},
+      {"--lr-end", "-1e-4"},
+      {"--lr-end must be a positive number, got -1.0E-4"},
+      {"--dropout-input", "-0.1"},
+      {"--dropout-input must be in [0, 1), got -0.1"},
+      {"--dropout-hidden", "1.5"},
+      {"--dropout-hidden must be in [0, 1), got 1.5"},
+      {"--validation", "-1"},
+      {"--validation must not be negative, got -1"},
+      {"--limit", "0"},
+      {"--limit must be a positive number, got 0"},
+      {"--threads", "0"},
+      {"--threads must be a positive number, got 0"},
+    };
+    for (int i = 0; i < cases.length; i += 2) {
+      assertRefused(Main.EXIT_USAGE, cases[i + 1][0], train(tmp, cases[i]));
+    }
+    Path txt = tmp.resolve("m.txt");
+    assertRefused(
+        Main.EXIT_USAGE,
+        "--output " + txt + ": expected a .sgm file name",
+        train(tmp, "-o", txt.toString()));
+  }
+
+  @Test
+  void aMissingOrIncompleteDataDirectoryIsNamed() throws IOException {
+    Path none = tmp.resolve("none");
+    assertRefused(
+        Main.EXIT_FAILURE,
+        "signum: error: --data " + none + ": no such directory",
+        train(tmp, "--data", none.toString()));
+    Path file = Files.writeString(tmp.resolve("file"), "not a directory");
+    assertRefused(
+        Main.EXIT_FAILURE,
+        "signum: error: --data " + file + ": not a directory",
+        train(tmp, "--data", file.toString()));
+    Path copy = copyOfData();
+    Files.delete(copy.resolve("t10k-labels-idx1-ubyte.gz"));
+    assertRefused(
+        Main.EXIT_FAILURE,
+        "signum: error: "
+            + copy
+            + ": no t10k-labels-idx1-ubyte.gz or t10k-labels-idx1-ubyte (MNIST as distributed)",
+        train(tmp, "--data", copy.toString()));
+  }
+
+  @Test
+  void aDamagedImagesFileIsNamed() throws IOException {
+    Path copy = copyOfData();
+    Path images = copy.resolve("train-images-idx3-ubyte.gz");
+    byte[] whole = Files.readAllBytes(images);
+    Files.write(images, Arrays.copyOf(whole, whole.length / 2));
+    CliRun cut = train(tmp, "--data", copy.toString());
+    assertTrue(
+        cut.err().startsWith("signum: error: " + images + ": broken gzip data: "), cut::toString);
+    assertRefused(Main.EXIT_FAILURE, cut.err().split("\n", 2)[0], cut);
+
+    Path test = copy.resolve("t10k-images-idx3-ubyte.gz");
+    Files.copy(data.resolve(images.getFileName()), images, StandardCopyOption.REPLACE_EXISTING);
+    writeIdx(test, 0x12345678, new byte[TEST_IMAGES * PIXELS], TEST_IMAGES, SIDE, SIDE);
+    assertRefused(
+        Main.EXIT_FAILURE,
+        "signum: error: "
+            + test
+            + ": not an IDX file: the magic starts with 0x1234, expected 0x0000",
+        train(tmp, "--data", copy.toString()));
+  }
+
+  @Test
+  void theArchitectureMustFitTheData() throws IOException {
+    assertRefused(
+        Main.EXIT_FAILURE,
+        "signum: error: --arch 100-32-10 takes 100 inputs, but the images in "
+            + data
+            + " have 64 pixels",
+        train(tmp, "--arch", "100-32-10"));
+    assertRefused(
+        Main.EXIT_FAILURE,
+        "signum: error: --arch 64-32-5 ends in 5 classes, but the labels in "
+            + data
+            + " are digits 0 to 9",
+        train(tmp, "--arch", "64-32-5"));
+    Path copy = copyOfData();
+    Path test = copy.resolve("t10k-images-idx3-ubyte.gz");
+    writeIdx(test, 0x803, new byte[TEST_IMAGES * 49], TEST_IMAGES, 7, 7);
+    assertRefused(
+        Main.EXIT_FAILURE,
+        "signum: error: the test images in " + copy + " have 49 pixels, the training images 64",
+        train(tmp, "--data", copy.toString()));
+  }
+
+  @Test
+  void theHeldOutAndTheTrainedImagesMustFitTheTrainingSet() throws IOException {
+    assertRefused(
+        Main.EXIT_FAILURE,
+        "signum: error: --validation 5000: the training set in " + data + " has 3,200 images",
+        train(tmp, "--validation", "5000"));
+    assertRefused(
+        Main.EXIT_FAILURE,
+        "signum: error: --validation 3150 leaves 50 training images, fewer than a batch of 100"
+            + " (--batch-size)",
+        train(tmp, "--validation", "3150"));
+    assertRefused(
+        Main.EXIT_FAILURE,
+        "signum: error: --limit 99 leaves 99 training images, fewer than a batch of 100"
+            + " (--batch-size)",
+        train(tmp, "--limit", "99"));
+  }
+
+  @Test
+  void outputsGoToExistingDirectories() throws IOException {
+    Path none = tmp.resolve("none");
+    assertRefused(
+        Main.EXIT_FAILURE,
+        "signum: error: --output " + none.resolve("m.sgm") + ": no directory " + none,
+        train(tmp, "-o", none.resolve("m.sgm").toString()));
+    assertRefused(
+        Main.EXIT_FAILURE,
+        "signum: error: --checkpoint " + none.resolve("m.ckpt") + ": no directory " + none,
+        train(tmp, "--checkpoint", none.resolve("m.ckpt").toString()));
+    assertRefused(
+        Main.EXIT_FAILURE,
+        "signum: error: --json " + none.resolve("m.json") + ": no directory " + none,
+        train(tmp, "--json", none.resolve("m.json").toString()));
+  }
+
+  @Test
+  void aMissingOrDamagedCheckpointIsNamed() throws IOException {
+    Path none = tmp.resolve("none.ckpt");
+    assertRefused(
+        Main.EXIT_FAILURE,
+        "signum: error: " + none + ": no such file",
+        train(tmp, "--resume", none.toString()));
+    byte[] ckpt = Files.readAllBytes(baseDir.resolve("m.sgm.ckpt"));
+    ckpt[ckpt.length / 2] ^= 1;
+    Path damaged = Files.write(tmp.resolve("damaged.ckpt"), ckpt);
+    assertRefused(
+        Main.EXIT_FAILURE,
+        "signum: error: " + damaged + ": checksum mismatch; the file is damaged or cut short",
+        train(tmp, "--resume", damaged.toString()));
   }
 }
