@@ -3,6 +3,7 @@ package org.signum.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import org.signum.trainer.nn.Loss;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -179,7 +181,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--resume",
       paramLabel = "FILE",
-      description = "Go on from a checkpoint; its configuration replaces the training options.")
+      description =
+          "Go on from a checkpoint; its configuration replaces the training options. The data"
+              + " options are not in it: give the run's --data, --validation and --limit again.")
   Path resume;
 
   @Option(
@@ -196,44 +200,52 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    if (!dataset.equals("mnist")) {
-      throw new CliException(
-          "signum: error: --dataset: unknown data set '" + dataset + "', expected mnist");
+    int[] widths = checkOptions();
+    checkDirectory("--output", output);
+    Path ckpt = checkpoint != null ? checkpoint : Path.of(output + ".ckpt");
+    checkDirectory("--checkpoint", ckpt);
+    if (json != null) {
+      checkDirectory("--json", json);
     }
-    if (!output.getFileName().toString().endsWith(".sgm")) {
-      throw new CliException("signum: error: --output " + output + ": expected a .sgm file name");
+    Dataset all = load(true);
+    Dataset test = load(false);
+    if (test.width() != all.width()) {
+      throw error(
+          "the test images in "
+              + data
+              + " have "
+              + test.width()
+              + " pixels, the training images "
+              + all.width());
     }
-    int cores = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (cores < 1) {
-      throw new CliException("signum: error: --threads must be at least 1, got " + cores);
-    }
-    Dataset all;
-    Dataset test;
-    try {
-      all = Dataset.mnist(data, true);
-      test = Dataset.mnist(data, false);
-    } catch (DatasetException e) {
-      throw new CliException("signum: error: " + e.getMessage());
-    }
-    if (validation < 0 || validation >= all.size()) {
-      throw new CliException(
-          "signum: error: --validation must be in [0, "
-              + (all.size() - 1)
-              + "], got "
-              + validation);
+    if (validation >= all.size()) {
+      throw error(
+          String.format(
+              Locale.ROOT,
+              "--validation %d: the training set in %s has %,d images",
+              validation,
+              data,
+              all.size()));
     }
     int trainEnd = all.size() - validation;
-    if (limit != null) {
-      if (limit < 1) {
-        throw new CliException("signum: error: --limit must be at least 1, got " + limit);
-      }
-      trainEnd = Math.min(trainEnd, limit);
+    boolean limited = limit != null && limit < trainEnd;
+    if (limited) {
+      trainEnd = limit;
     }
     Dataset train = all.slice(0, trainEnd);
     Dataset val = validation == 0 ? null : all.slice(all.size() - validation, all.size());
-    Path ckpt = checkpoint != null ? checkpoint : Path.of(output + ".ckpt");
-    try (Gemm gemm = new Gemm(cores, true)) {
-      Trainer trainer = resume != null ? resumed(gemm) : new Trainer(config(), gemm);
+    try (Gemm gemm =
+        new Gemm(threads == null ? Runtime.getRuntime().availableProcessors() : threads, true)) {
+      Trainer trainer = resume != null ? resumed(gemm) : null;
+      TrainConfig resumedConfig = trainer == null ? null : trainer.config();
+      checkFit(
+          resumedConfig == null ? widths : resumedConfig.layers(),
+          resumedConfig == null ? batchSize : resumedConfig.batchSize(),
+          train,
+          limited);
+      if (trainer == null) {
+        trainer = new Trainer(config(widths), gemm);
+      }
       TrainConfig c = trainer.config();
       out.printf(
           Locale.ROOT,
@@ -261,24 +273,32 @@ final class TrainCommand implements Callable<Integer> {
       long start = System.nanoTime();
       try {
         trainer.train(train, val, networkName(), ckpt, listener(out, bar));
+      } catch (IOException e) {
+        throw error("cannot write the checkpoint " + ckpt + ": " + e.getMessage());
       } catch (IllegalArgumentException e) {
-        throw new CliException("signum: error: " + e.getMessage());
+        throw error(e.getMessage());
+      } finally {
+        bar.finish();
       }
-      bar.finish();
       double seconds = (System.nanoTime() - start) / 1e9;
       Network best = trainer.best();
       double testAccuracy = new BinarizedInference(best, gemm).accuracy(test);
       int bestEpoch = bestEpoch(trainer.history());
+      boolean validated = !Double.isNaN(trainer.bestValidationAccuracy());
       String header =
           header(c, bestEpoch, trainer.bestValidationAccuracy(), testAccuracy, test.size());
       Outputs.writeBytes(
           output, (header + ModelFile.format(best)).getBytes(StandardCharsets.UTF_8));
       out.printf(
           Locale.ROOT,
-          "best epoch %d: validation %.2f %%; test %.2f %% (%,d of %,d, binarized inference as"
-              + " the machine computes it)%n",
-          bestEpoch,
-          100 * trainer.bestValidationAccuracy(),
+          "%s; test %.2f %% (%,d of %,d, binarized inference as the machine computes it)%n",
+          validated
+              ? String.format(
+                  Locale.ROOT,
+                  "best epoch %d: validation %.2f %%",
+                  bestEpoch,
+                  100 * trainer.bestValidationAccuracy())
+              : "last epoch " + bestEpoch + " (no validation set)",
           100 * testAccuracy,
           Math.round(testAccuracy * test.size()),
           test.size());
@@ -292,18 +312,167 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
+  /** Checks the option values on their own; returns the widths of --arch. */
+  private int[] checkOptions() {
+    if (!dataset.equals("mnist")) {
+      throw usage("--dataset: unknown data set '" + dataset + "', expected mnist");
+    }
+    if (!output.getFileName().toString().endsWith(".sgm")) {
+      throw usage("--output " + output + ": expected a .sgm file name");
+    }
+    int[] widths;
+    try {
+      widths = TrainConfig.parseArchitecture(arch);
+    } catch (IllegalArgumentException e) {
+      throw usage("--arch: " + e.getMessage());
+    }
+    if (widths.length < 2) {
+      throw usage(
+          "--arch "
+              + arch
+              + ": needs the input width and the class count at least, such as 784-256-10");
+    }
+    for (int w : widths) {
+      if (w < 1) {
+        throw usage("--arch " + arch + ": every width must be at least 1");
+      }
+    }
+    positive("--epochs", epochs);
+    if (batchSize < 2) {
+      throw usage("--batch-size must be at least 2, got " + batchSize);
+    }
+    positiveRate("--lr", lr);
+    positiveRate("--lr-end", lrEnd);
+    try {
+      Loss.fromOption(loss);
+    } catch (IllegalArgumentException e) {
+      throw usage("--loss: " + e.getMessage());
+    }
+    if (!optimizer.equals("adam") && !optimizer.equals("shift-adamax")) {
+      throw usage(
+          "--optimizer: unknown optimizer '" + optimizer + "', expected adam or shift-adamax");
+    }
+    dropoutRate("--dropout-input", dropoutInput);
+    dropoutRate("--dropout-hidden", dropoutHidden);
+    if (validation < 0) {
+      throw usage("--validation must not be negative, got " + validation);
+    }
+    if (limit != null) {
+      positive("--limit", limit);
+    }
+    if (threads != null) {
+      positive("--threads", threads);
+    }
+    return widths;
+  }
+
+  private void positive(String option, int value) {
+    if (value < 1) {
+      throw usage(option + " must be a positive number, got " + value);
+    }
+  }
+
+  private void positiveRate(String option, float value) {
+    if (!(value > 0 && Float.isFinite(value))) {
+      throw usage(option + " must be a positive number, got " + value);
+    }
+  }
+
+  private void dropoutRate(String option, float value) {
+    if (!(value >= 0f && value < 1f)) {
+      throw usage(option + " must be in [0, 1), got " + value);
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  private static CliException error(String message) {
+    return new CliException("signum: error: " + message);
+  }
+
+  /** A file is written only into a directory that is there, checked before the run starts. */
+  private static void checkDirectory(String option, Path file) {
+    Path dir = file.getParent();
+    if (dir != null && !Files.isDirectory(dir)) {
+      throw error(option + " " + file + ": no directory " + dir);
+    }
+  }
+
+  private Dataset load(boolean training) {
+    if (!Files.exists(data)) {
+      throw error("--data " + data + ": no such directory");
+    }
+    if (!Files.isDirectory(data)) {
+      throw error("--data " + data + ": not a directory");
+    }
+    try {
+      return Dataset.mnist(data, training);
+    } catch (DatasetException e) {
+      throw error(e.getMessage());
+    }
+  }
+
+  /**
+   * Checks that the network's widths fit the images and the classes, and that the images left to
+   * train on make a batch; the widths and batch size are the options' or the checkpoint's.
+   */
+  private void checkFit(int[] layers, int batch, Dataset train, boolean limited) {
+    String architecture =
+        (resume == null ? "--arch " : resume + ": the architecture ")
+            + TrainConfig.describe(layers);
+    if (layers[0] != train.width()) {
+      throw error(
+          architecture
+              + " takes "
+              + layers[0]
+              + " inputs, but the images in "
+              + data
+              + " have "
+              + train.width()
+              + " pixels");
+    }
+    int classes = layers[layers.length - 1];
+    if (classes < train.classes()) {
+      throw error(
+          architecture
+              + " ends in "
+              + classes
+              + (classes == 1 ? " class" : " classes")
+              + ", but the labels in "
+              + data
+              + " are digits 0 to "
+              + (train.classes() - 1));
+    }
+    if (train.size() < batch) {
+      String cause =
+          limited
+              ? "--limit " + limit + " leaves "
+              : validation > 0 ? "--validation " + validation + " leaves " : data + " holds ";
+      throw error(
+          String.format(
+              Locale.ROOT,
+              "%s%,d training images, fewer than a batch of %,d (%s)",
+              cause,
+              train.size(),
+              batch,
+              resume == null ? "--batch-size" : "the batch size of " + resume));
+    }
+  }
+
   private Trainer resumed(Gemm gemm) {
     try {
       return Checkpoint.read(resume, gemm);
     } catch (CheckpointException e) {
-      throw new CliException("signum: error: " + e.getMessage());
+      throw error(e.getMessage());
     }
   }
 
-  private TrainConfig config() {
+  private TrainConfig config(int[] widths) {
     try {
       return new TrainConfig(
-          TrainConfig.parseArchitecture(arch),
+          widths,
           epochs,
           batchSize,
           lr,
@@ -319,7 +488,7 @@ final class TrainCommand implements Callable<Integer> {
           0.1f,
           seed);
     } catch (IllegalArgumentException e) {
-      throw new CliException("signum: error: " + e.getMessage());
+      throw error(e.getMessage());
     }
   }
 
@@ -374,23 +543,30 @@ final class TrainCommand implements Callable<Integer> {
     h.append("# trained by ").append(new Version().getVersion()[0]).append(" train\n");
     h.append("# configuration: ").append(c.describe()).append('\n');
     h.append(
-        String.format(
-            Locale.ROOT,
-            "# best epoch %d of %d; validation accuracy %.4f; test accuracy %.4f on %d images%n",
-            bestEpoch,
-            c.epochs(),
-            validationAccuracy,
-            testAccuracy,
-            tests));
+        Double.isNaN(validationAccuracy)
+            ? String.format(
+                Locale.ROOT, "# last epoch %d of %d (no validation set)", bestEpoch, c.epochs())
+            : String.format(
+                Locale.ROOT,
+                "# best epoch %d of %d; validation accuracy %.4f",
+                bestEpoch,
+                c.epochs(),
+                validationAccuracy));
+    h.append(
+        String.format(Locale.ROOT, "; test accuracy %.4f on %d images\n", testAccuracy, tests));
     return h.toString();
   }
 
+  /** Seconds as {@code 12.3 s}, {@code 4:05 min} or, from an hour on, {@code 1:02:05}. */
   static String duration(double seconds) {
     long s = Math.round(seconds);
     if (s < 60) {
       return String.format(Locale.ROOT, "%.1f s", seconds);
     }
-    return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60) + (s >= 3600 ? "" : " min");
+    if (s < 3600) {
+      return String.format(Locale.ROOT, "%d:%02d min", s / 60, s % 60);
+    }
+    return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
   }
 
   private static String json(Trainer t, int bestEpoch, double testAccuracy, int tests) {

@@ -81,11 +81,12 @@ final class TrainProgress {
         TrainCommand.duration(runLeft));
   }
 
-  /** Erases the bar before a line of output. */
+  /** Erases the bar, if it is on the terminal, before a line of output. */
   void clear() {
     if (terminal && shown) {
       err.print("\r\033[K");
       err.flush();
+      shown = false;
     }
   }
 
