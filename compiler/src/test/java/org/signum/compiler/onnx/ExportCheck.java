@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.math.BigInteger;
 import java.util.List;
 import org.signum.compiler.golden.Evaluation;
 import org.signum.compiler.golden.GoldenReference;
 import org.signum.compiler.golden.LayerValue;
+import org.signum.compiler.ir.Affine;
+import org.signum.compiler.ir.BatchNorm;
 import org.signum.compiler.ir.BinaryDense;
 import org.signum.compiler.ir.Input;
 import org.signum.compiler.ir.Layer;
@@ -80,9 +83,11 @@ final class ExportCheck {
   }
 
   /**
-   * The same encoding and shape; the same scale, except that a scale the network reads only through
-   * the sums of a first dense layer which float32 cannot form exactly from scaled bytes is applied
-   * after that layer, so the imported input takes raw bytes (scale 1).
+   * The same encoding and shape; the same scale, with two exceptions (docs/onnx-import.md, Export).
+   * A scale the network reads only through the sums of a first dense layer, which float32 cannot
+   * form exactly from scaled bytes, is applied after that layer, so the imported input takes raw
+   * bytes (scale 1). And a whole-number multiplication c of the first layer folds into a scale n /
+   * 2^e on import (c n / 2^e).
    */
   private static void assertInput(Network net, Network got) {
     Input a = (Input) net.layer(0);
@@ -90,9 +95,13 @@ final class ExportCheck {
     assertEquals(a.name(), b.name());
     assertEquals(a.encoding(), b.encoding());
     assertEquals(a.shape(), b.shape());
-    Rational want = a.scale();
-    if (net.layer(1) instanceof BinaryDense d && !exactSums(a.scale(), d.inputs())) {
+    Rational r = reduced(a.scale());
+    Rational want = r;
+    long c = firstMultiplier(net);
+    if (net.layer(1) instanceof BinaryDense d && !exactSums(r, d.inputs())) {
       want = Rational.ONE;
+    } else if (c > 1 && exactSums(r, 1) && c * r.numerator() <= Integer.MAX_VALUE) {
+      want = Rational.of(c * r.numerator(), r.denominator());
     }
     assertEquals(
         want.numerator() * b.scale().denominator(),
@@ -100,15 +109,41 @@ final class ExportCheck {
         "input scale " + b.scale() + ", expected " + want);
   }
 
-  /** Float32 sums of k bytes times n/d are exact when d is a power of two and 255 k n < 2^24. */
+  /**
+   * The whole number c > 0 that the first layer on an 8-bit input multiplies every element by first
+   * (an affine's scale, a batch norm's gamma after a mean of 0), else 0.
+   */
+  private static long firstMultiplier(Network net) {
+    float[] c;
+    if (((Input) net.layer(0)).encoding() != Input.Encoding.UINT8) {
+      return 0;
+    } else if (net.layer(1) instanceof Affine a) {
+      c = a.scale().toArray();
+    } else if (net.layer(1) instanceof BatchNorm bn && allEqual(bn.mean().toArray(), 0)) {
+      c = bn.gamma().toArray();
+    } else {
+      return 0;
+    }
+    return allEqual(c, c[0]) && c[0] >= 1 && c[0] == Math.rint(c[0]) ? (long) c[0] : 0;
+  }
+
+  private static boolean allEqual(float[] v, float x) {
+    for (float f : v) {
+      if (f != x) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Rational reduced(Rational r) {
+    long g = BigInteger.valueOf(r.numerator()).gcd(BigInteger.valueOf(r.denominator())).longValue();
+    return Rational.of(r.numerator() / g, r.denominator() / g);
+  }
+
+  /** Float32 sums of k bytes times n/d (reduced) are exact when d = 2^e and 255 k n < 2^24. */
   private static boolean exactSums(Rational r, int k) {
-    long g =
-        java.math.BigInteger.valueOf(r.numerator())
-            .gcd(java.math.BigInteger.valueOf(r.denominator()))
-            .longValue();
-    long n = r.numerator() / g;
-    long d = r.denominator() / g;
-    return Long.bitCount(d) == 1 && 255L * k * n < (1L << 24);
+    return Long.bitCount(r.denominator()) == 1 && 255L * k * r.numerator() < (1L << 24);
   }
 
   /** Equal integers, or equal floats where -0 equals 0. */

@@ -427,6 +427,32 @@ class OnnxExportTest {
     assertEquals(Set.of(0, 2), classes, "both kinds of tie occur");
   }
 
+  /**
+   * A whole-number multiplication right after an input of scale n / 2^e is, on import, a change of
+   * the input scale: the layer comes back without it and computes the same values.
+   */
+  @Test
+  void aWholeNumberScaleOfTheFirstLayerFoldsIntoTheInputScale() throws Exception {
+    Random r = new Random(10);
+    for (boolean batchNorm : new boolean[] {false, true}) {
+      Network.Builder b =
+          Network.builder("folds").input("x", Shape.of(4), Input.Encoding.UINT8, Rational.of(1, 4));
+      float[] three = {3, 3, 3, 3};
+      float[] bias = {-100, -50, 0, 50};
+      if (batchNorm) {
+        b.batchNorm("first", three, bias, new float[4], new float[] {4, 4, 4, 4}, 0);
+      } else {
+        b.affine("first", three, bias);
+      }
+      Network net =
+          b.sign("bits").dense("out", weights(r, 3, 4)).scores("scores").argmax("class").build();
+      ExportCheck.Outcome o = ExportCheck.assertSameNetwork(net, inputs(net, 40, 11));
+      Network back = o.imported().network();
+      assertEquals(Rational.of(3, 4), ((Input) back.layer(0)).scale());
+      assertEquals("first", back.layer(batchNorm ? 2 : 1).name());
+    }
+  }
+
   /** Names taken by layers are never reused for the nodes and tensors of other layers. */
   @Test
   void everyNameIsUnique() throws Exception {
