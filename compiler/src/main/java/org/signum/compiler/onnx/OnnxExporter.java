@@ -34,9 +34,9 @@ import org.signum.compiler.onnx.proto.Onnx.OperatorSetIdProto;
  * Writes a network of the layer IR as an ONNX/QONNX model, in the form Brevitas and FINN export
  * binarized networks: +1/-1 weights quantized by QONNX's BipolarQuant, MatMul, BatchNormalization,
  * BipolarQuant or FINN's MultiThreshold activations, and TopK for the class. {@link OnnxImporter}
- * reads the file back to a network that computes the same value for every layer output, the same
- * scores and the same class on every input, and {@link FloatEvaluator} computes the same scores
- * from the graph itself.
+ * reads the file back to a network that computes, on every input, the same value for every layer
+ * output the two networks share, the same scores and the same class; {@link FloatEvaluator}
+ * predicts the same class from the graph itself.
  *
  * <pre>{@code
  * byte[] onnx = OnnxExporter.export(net);
@@ -104,6 +104,7 @@ public final class OnnxExporter {
     }
   }
 
+  /** The model of {@code net}, for {@link #export}; refuses as it does. */
   static ModelProto model(Network net) {
     Verifier.Result r = Verifier.check(net);
     if (!r.ok()) {
@@ -316,7 +317,11 @@ public final class OnnxExporter {
         graph.add(
             graph
                 .node("", "Reshape", name, List.of(live, shape), List.of(name))
-                .setDocString("the input flattened to [1, " + width + "], as a dense layer reads"));
+                .setDocString(
+                    where(net, 0)
+                        + ": the input flattened to [1, "
+                        + width
+                        + "], in the order a dense layer reads it"));
         live = name;
       }
       if (!bytes) {

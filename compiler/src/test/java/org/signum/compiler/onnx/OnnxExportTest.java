@@ -229,11 +229,18 @@ class OnnxExportTest {
             "class=TopK"),
         nodes(m));
     for (NodeProto n : m.getGraph().getNodeList()) {
-      assertTrue(n.getDocString().startsWith("layer ") || n.getName().equals("pixels.flatten"));
+      assertTrue(n.getDocString().startsWith("layer "), n.getDocString());
       if (!n.getOpType().equals("TopK")) {
         assertEquals(List.of(n.getName()), n.getOutputList(), "each node writes its own name");
       }
     }
+    assertEquals(
+        "layer 1 'fc1' (dense): the input scale 1/255: divided by 255",
+        node(m, "fc1.scale_divide").getDocString());
+    assertEquals(
+        "layer 2 'bn1' (batchnorm): u / sqrt(var + eps): BatchNormalization with scale 1, B 0 and"
+            + " mean 0",
+        node(m, "bn1.normalize").getDocString());
     assertEquals(List.of("bn1", "one"), node(m, "act1").getInputList());
     assertEquals(List.of("norm", "class.k"), node(m, "class").getInputList());
     assertEquals(List.of("class.top_score", "class"), node(m, "class").getOutputList());
