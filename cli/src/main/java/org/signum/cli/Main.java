@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       DemoCommand.class,
       CompileCommand.class,
+      ExportCommand.class,
       RunCommand.class,
       TrainCommand.class,
       AsmCommand.class,
