@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.signum.compiler.ir.Network;
 import org.signum.compiler.model.ModelFile;
+import org.signum.compiler.onnx.OnnxExporter;
 import org.signum.trainer.BinarizedInference;
 import org.signum.trainer.Checkpoint;
 import org.signum.trainer.CheckpointException;
@@ -187,6 +188,12 @@ final class TrainCommand implements Callable<Integer> {
   Path resume;
 
   @Option(
+      names = "--onnx",
+      paramLabel = "FILE",
+      description = "Also write the trained network as ONNX/QONNX (.onnx).")
+  Path onnx;
+
+  @Option(
       names = "--json",
       paramLabel = "FILE",
       description = "Write the run's history and results as JSON.")
@@ -206,6 +213,9 @@ final class TrainCommand implements Callable<Integer> {
     checkDirectory("--checkpoint", ckpt);
     if (json != null) {
       checkDirectory("--json", json);
+    }
+    if (onnx != null) {
+      checkDirectory("--onnx", onnx);
     }
     Dataset all = load(true);
     Dataset test = load(false);
@@ -287,8 +297,12 @@ final class TrainCommand implements Callable<Integer> {
       boolean validated = !Double.isNaN(trainer.bestValidationAccuracy());
       String header =
           header(c, bestEpoch, trainer.bestValidationAccuracy(), testAccuracy, test.size());
+      byte[] onnxBytes = onnx == null ? null : OnnxExporter.export(best);
       Outputs.writeBytes(
           output, (header + ModelFile.format(best)).getBytes(StandardCharsets.UTF_8));
+      if (onnx != null) {
+        Outputs.writeBytes(onnx, onnxBytes);
+      }
       out.printf(
           Locale.ROOT,
           "%s; test %.2f %% (%,d of %,d, binarized inference as the machine computes it)%n",
@@ -302,7 +316,12 @@ final class TrainCommand implements Callable<Integer> {
           100 * testAccuracy,
           Math.round(testAccuracy * test.size()),
           test.size());
-      out.printf(Locale.ROOT, "wall time %s this run; wrote %s%n", duration(seconds), output);
+      out.printf(
+          Locale.ROOT,
+          "wall time %s this run; wrote %s%s%n",
+          duration(seconds),
+          output,
+          onnx == null ? "" : " and " + onnx);
       if (json != null) {
         Outputs.writeBytes(
             json,
@@ -319,6 +338,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (!output.getFileName().toString().endsWith(".sgm")) {
       throw usage("--output " + output + ": expected a .sgm file name");
+    }
+    if (onnx != null && !onnx.getFileName().toString().endsWith(".onnx")) {
+      throw usage("--onnx " + onnx + ": expected a .onnx file name");
     }
     int[] widths;
     try {

@@ -25,6 +25,8 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.signum.compiler.ir.BinaryDense;
 import org.signum.compiler.ir.Layer;
 import org.signum.compiler.ir.Network;
@@ -70,7 +72,15 @@ class TrainCommandTest {
     data = Files.createDirectory(shared.resolve("mnist"));
     writeMnist(data);
     baseDir = Files.createDirectory(shared.resolve("base"));
-    base = train(baseDir, "--threads", "2", "--json", baseDir.resolve("m.json").toString());
+    base =
+        train(
+            baseDir,
+            "--threads",
+            "2",
+            "--json",
+            baseDir.resolve("m.json").toString(),
+            "--onnx",
+            baseDir.resolve("m.onnx").toString());
   }
 
   /**
@@ -200,7 +210,7 @@ class TrainCommandTest {
     // The synthetic classes are learnt: far above the 10 % of guessing.
     assertTrue(correct >= TEST_IMAGES * 8 / 10, out);
     Path model = baseDir.resolve("m.sgm");
-    assertTrue(out.endsWith("; wrote " + model + "\n"), out);
+    assertTrue(out.endsWith("; wrote " + model + " and " + baseDir.resolve("m.onnx") + "\n"), out);
 
     List<String> lines = Files.readAllLines(model);
     assertTrue(lines.get(0).matches("# trained by signum \\S+ train"), lines.get(0));
@@ -242,14 +252,15 @@ class TrainCommandTest {
         lines.get(1).substring("# configuration: ".length()), j.get("configuration").getAsString());
   }
 
-  @Test
-  void theSimulatedMachineScoresTheTrainedNetworkAsTheTrainerDoes() {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"m.sgm", "m.onnx"})
+  void theSimulatedMachineScoresTheTrainedNetworkAsTheTrainerDoes(String model) {
     Matcher m = TEST_LINE.matcher(base.out());
     assertTrue(m.find(), base::toString);
     CliRun run =
         CliRun.of(
             "run",
-            baseDir.resolve("m.sgm").toString(),
+            baseDir.resolve(model).toString(),
             "--images",
             data.resolve("t10k-images-idx3-ubyte.gz").toString(),
             "--labels",
