@@ -7,15 +7,14 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
+import org.signum.compiler.OutputFile;
 import org.signum.compiler.ir.Network;
 import org.signum.compiler.model.ModelFile;
 import org.signum.compiler.model.ModelFormatException;
@@ -93,7 +92,7 @@ public final class Checkpoint {
     crc.update(bytes.toByteArray());
     out.writeInt((int) crc.getValue());
     out.flush();
-    writeAtomically(path, bytes.toByteArray());
+    OutputFile.write(path, bytes.toByteArray());
   }
 
   /** Every array of state in the fixed order: parameters, buffers, optimizer moments. */
@@ -219,21 +218,6 @@ public final class Checkpoint {
       throw new CheckpointException(path + ": " + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new CheckpointException(path + ": invalid configuration: " + e.getMessage());
-    }
-  }
-
-  static void writeAtomically(Path path, byte[] bytes) throws IOException {
-    Path dir = path.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
-    try {
-      Files.write(tmp, bytes);
-      try {
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
     }
   }
 }

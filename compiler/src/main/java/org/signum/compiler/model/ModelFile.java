@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.signum.compiler.OutputFile;
 import org.signum.compiler.ir.BitMatrix;
 import org.signum.compiler.ir.Network;
 import org.signum.compiler.ir.Verifier;
@@ -55,9 +56,9 @@ public final class ModelFile {
     return ModelWriter.format(net);
   }
 
-  /** Writes {@code net} to {@code path}, replacing the file. */
+  /** Writes {@code net} to {@code path}, replacing the file whole or not at all. */
   public static void write(Network net, Path path) throws IOException {
-    Files.writeString(path, format(net), StandardCharsets.UTF_8);
+    OutputFile.write(path, format(net).getBytes(StandardCharsets.UTF_8));
   }
 
   /**

@@ -2,14 +2,12 @@ package org.signum.compiler.onnx;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import org.signum.compiler.OutputFile;
 import org.signum.compiler.ir.Affine;
 import org.signum.compiler.ir.Argmax;
 import org.signum.compiler.ir.BatchNorm;
@@ -85,23 +83,7 @@ public final class OnnxExporter {
    * @throws IOException when the file cannot be written; {@code path} is then unchanged
    */
   public static void write(Network net, Path path) throws IOException {
-    byte[] bytes = export(net);
-    Path dir = path.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, "." + path.getFileName() + ".", ".tmp");
-    try {
-      Files.write(tmp, bytes);
-      try {
-        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException ignored) {
-        // Only reached after a failed write, which is what the caller hears about.
-      }
-    }
+    OutputFile.write(path, export(net));
   }
 
   /** The model of {@code net}, for {@link #export}; refuses as it does. */
