@@ -24,6 +24,7 @@ import org.signum.sim.Simulator;
 import org.signum.sim.TraceWriter;
 import org.signum.sim.Trap;
 import org.signum.sim.io.DataFileException;
+import org.signum.sim.io.DataFiles;
 import org.signum.sim.io.MemorySpec;
 import org.signum.sim.io.MemoryTransfer;
 import picocli.CommandLine.Command;
@@ -175,7 +176,7 @@ final class SimCommand implements Callable<Integer> {
     Path tmp = null;
     try {
       Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + traceFile.getFileName(), ".tmp");
+      tmp = DataFiles.temporaryBeside(traceFile);
       RunResult r;
       try (Writer w =
           new BufferedWriter(

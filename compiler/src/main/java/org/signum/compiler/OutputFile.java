@@ -2,11 +2,17 @@ package org.signum.compiler;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Files written whole or not at all: through a temporary file in the same folder, then a move. */
+/**
+ * Files written whole or not at all: through a temporary file in the same folder, then a move. The
+ * file gets the permissions any new file gets (the process's umask), not the owner-only ones of
+ * {@link Files#createTempFile}.
+ */
 public final class OutputFile {
   private OutputFile() {}
 
@@ -17,8 +23,7 @@ public final class OutputFile {
    *     temporary file is left
    */
   public static void write(Path path, byte[] bytes) throws IOException {
-    Path dir = path.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, "." + path.getFileName() + ".", ".tmp");
+    Path tmp = temporaryBeside(path);
     try {
       Files.write(tmp, bytes);
       try {
@@ -31,6 +36,22 @@ public final class OutputFile {
         Files.deleteIfExists(tmp);
       } catch (IOException ignored) {
         // Only reached after a failed write, which is what the caller hears about.
+      }
+    }
+  }
+
+  private static Path temporaryBeside(Path target) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    for (int attempt = 0; ; attempt++) {
+      Path p =
+          dir.resolve("." + target.getFileName() + "." + Long.toHexString(r.nextLong()) + ".tmp");
+      try {
+        return Files.createFile(p);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == 99) {
+          throw e;
+        }
       }
     }
   }

@@ -203,7 +203,7 @@ public final class DataFiles {
     Path dir = path.toAbsolutePath().getParent();
     Path tmp = null;
     try {
-      tmp = Files.createTempFile(dir, "." + path.getFileName() + ".", ".tmp");
+      tmp = temporaryBeside(path);
       Files.write(tmp, bytes);
       try {
         Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -219,6 +219,27 @@ public final class DataFiles {
           Files.deleteIfExists(tmp);
         } catch (IOException ignored) {
           // The write already failed and is being reported; a leftover temp file is secondary.
+        }
+      }
+    }
+  }
+
+  /**
+   * A new empty file beside {@code target}, hidden and named after it, to be moved over it once
+   * written. Unlike {@link Files#createTempFile}, which makes a file only its owner may read, it
+   * gets the permissions any new file gets (the process's umask), so the output does too.
+   */
+  public static Path temporaryBeside(Path target) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    for (int attempt = 0; ; attempt++) {
+      Path p =
+          dir.resolve("." + target.getFileName() + "." + Long.toHexString(r.nextLong()) + ".tmp");
+      try {
+        return Files.createFile(p);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt == 99) {
+          throw e;
         }
       }
     }
