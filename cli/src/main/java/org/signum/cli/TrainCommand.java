@@ -247,6 +247,13 @@ final class TrainCommand implements Callable<Integer> {
     try (Gemm gemm =
         new Gemm(threads == null ? Runtime.getRuntime().availableProcessors() : threads, true)) {
       Trainer trainer = resume != null ? resumed(gemm) : null;
+      if (trainer != null) {
+        try {
+          trainer.checkData(train, val);
+        } catch (IllegalArgumentException e) {
+          throw error(e.getMessage());
+        }
+      }
       TrainConfig resumedConfig = trainer == null ? null : trainer.config();
       checkFit(
           resumedConfig == null ? widths : resumedConfig.layers(),

@@ -607,4 +607,15 @@ class TrainCommandTest {
         "signum: error: " + damaged + ": checksum mismatch; the file is damaged or cut short",
         train(tmp, "--resume", damaged.toString()));
   }
+
+  @Test
+  void resumingOnOtherDataIsRefused() throws IOException {
+    Path ckpt = baseDir.resolve("m.sgm.ckpt");
+    assertRefused(
+        Main.EXIT_FAILURE,
+        "signum: error: the checkpoint's run trained on 3,000 training and 200 validation samples"
+            + " of 64 features, this one has 2,900 training and 300 validation samples of 64"
+            + " features; give the same data, --validation and --limit to go on",
+        train(tmp, "--resume", ckpt.toString(), "--validation", "300"));
+  }
 }

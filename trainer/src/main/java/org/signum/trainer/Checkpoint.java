@@ -63,6 +63,10 @@ public final class Checkpoint {
     out.writeInt(trainer.epochsDone());
     out.writeLong(trainer.optimizer().steps());
     out.writeDouble(trainer.bestValidationAccuracy());
+    Trainer.DataShape data = trainer.dataShape();
+    out.writeInt(data.training());
+    out.writeInt(data.validation());
+    out.writeInt(data.features());
     List<EpochResult> history = trainer.history();
     out.writeInt(history.size());
     for (EpochResult r : history) {
@@ -168,6 +172,7 @@ public final class Checkpoint {
       int epochs = in.readInt();
       long steps = in.readLong();
       double best = in.readDouble();
+      Trainer.DataShape shape = new Trainer.DataShape(in.readInt(), in.readInt(), in.readInt());
       int n = in.readInt();
       List<EpochResult> history = new ArrayList<>();
       for (int i = 0; i < n; i++) {
@@ -210,7 +215,7 @@ public final class Checkpoint {
             path + ": " + in.available() + " unexpected bytes at the end");
       }
       t.optimizer().restoreSteps(steps);
-      t.restore(epochs, best, bestNet, history);
+      t.restore(epochs, best, bestNet, history, shape);
       return t;
     } catch (EOFException e) {
       throw new CheckpointException(path + ": the checkpoint ends early");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.signum.compiler.ir.Network;
 import org.signum.trainer.math.Gemm;
@@ -31,6 +32,7 @@ public final class Trainer {
   private double bestValidation = Double.NaN;
   private Network best;
   private final List<EpochResult> history = new ArrayList<>();
+  private DataShape dataShape;
 
   public Trainer(TrainConfig config, Gemm gemm) {
     this.config = config;
@@ -56,7 +58,52 @@ public final class Trainer {
     return epochsDone;
   }
 
-  void restore(int epochs, double bestAccuracy, Network bestNetwork, List<EpochResult> past) {
+  /** The sizes of the data the run trains on: training samples, validation samples, features. */
+  public record DataShape(int training, int validation, int features) {
+    static DataShape of(Dataset train, Dataset validation) {
+      return new DataShape(train.size(), validation == null ? 0 : validation.size(), train.width());
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT,
+          "%,d training and %,d validation samples of %d features",
+          training,
+          validation,
+          features);
+    }
+  }
+
+  DataShape dataShape() {
+    return dataShape;
+  }
+
+  /**
+   * Checks that a resumed run goes on with data of the sizes it was trained on.
+   *
+   * @throws IllegalArgumentException naming both shapes when they differ
+   */
+  public DataShape checkData(Dataset train, Dataset validation) {
+    DataShape shape = DataShape.of(train, validation);
+    if (dataShape != null && !dataShape.equals(shape)) {
+      throw new IllegalArgumentException(
+          "the checkpoint's run trained on "
+              + dataShape
+              + ", this one has "
+              + shape
+              + "; give the same data, --validation and --limit to go on");
+    }
+    return shape;
+  }
+
+  void restore(
+      int epochs,
+      double bestAccuracy,
+      Network bestNetwork,
+      List<EpochResult> past,
+      DataShape data) {
+    this.dataShape = data;
     this.epochsDone = epochs;
     this.bestValidation = bestAccuracy;
     this.best = bestNetwork;
@@ -84,6 +131,7 @@ public final class Trainer {
   public void train(
       Dataset train, Dataset validation, String name, Path checkpoint, TrainingListener listener)
       throws IOException {
+    DataShape shape = checkData(train, validation);
     if (train.width() != config.layers()[0]) {
       throw new IllegalArgumentException(
           train.name()
@@ -109,6 +157,7 @@ public final class Trainer {
       throw new IllegalArgumentException(
           train.name() + ": " + train.size() + " samples, fewer than one batch of " + batch);
     }
+    dataShape = shape;
     while (epochsDone < config.epochs()) {
       int e = epochsDone;
       long start = System.nanoTime();

@@ -46,6 +46,22 @@ class CheckpointTest {
           TrainingTest.TRAIN, TrainingTest.VALIDATION, "synthetic", ckpt, TrainingListener.NONE);
       assertEquals(unbroken, ModelFile.format(resumed.best()));
       assertEquals(3, Checkpoint.read(ckpt, gemm).epochsDone());
+      Trainer other = Checkpoint.read(ckpt, gemm);
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  other.train(
+                      TrainingTest.TRAIN.slice(0, 2000),
+                      TrainingTest.VALIDATION,
+                      "synthetic",
+                      null,
+                      TrainingListener.NONE));
+      assertEquals(
+          "the checkpoint's run trained on 3,000 training and 500 validation samples of 64"
+              + " features, this one has 2,000 training and 500 validation samples of 64 features;"
+              + " give the same data, --validation and --limit to go on",
+          e.getMessage());
     }
   }
 
