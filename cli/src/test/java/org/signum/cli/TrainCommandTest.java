@@ -37,7 +37,6 @@ import org.signum.trainer.TrainConfig;
 import org.signum.trainer.Trainer;
 import org.signum.trainer.TrainingListener;
 import org.signum.trainer.math.Gemm;
-import org.signum.trainer.nn.Loss;
 
 /**
  * {@code signum train} through picocli on a small MNIST-format data set of 8x8 images written here:
@@ -347,22 +346,10 @@ class TrainCommandTest {
     // The state after epoch 1 of the short run, saved by the trainer before a simulated stop.
     Dataset all = Dataset.mnist(data, true);
     TrainConfig c =
-        new TrainConfig(
-            new int[] {64, 32, 10},
-            2,
-            100,
-            0.003f,
-            0.0003f,
-            Loss.SQUARE_HINGE,
-            "adam",
-            false,
-            false,
-            false,
-            0f,
-            0f,
-            1e-4f,
-            0.1f,
-            3);
+        TrainConfig.defaults(new int[] {64, 32, 10})
+            .withEpochs(2)
+            .withLearningRates(0.003f, 0.0003f)
+            .withSeed(3);
     Path dir = Files.createDirectory(tmp.resolve("resumed"));
     Path ckpt = dir.resolve("epoch1.ckpt");
     class Stop extends RuntimeException {}

@@ -98,6 +98,146 @@ public record TrainConfig(
         1L);
   }
 
+  /** This configuration with {@code n} epochs. */
+  public TrainConfig withEpochs(int n) {
+    return new TrainConfig(
+        layers,
+        n,
+        batchSize,
+        lrStart,
+        lrEnd,
+        loss,
+        optimizer,
+        shiftBatchNorm,
+        stochastic,
+        binarizeInput,
+        inputDropout,
+        hiddenDropout,
+        bnEps,
+        bnMomentum,
+        seed);
+  }
+
+  /** This configuration with mini-batches of {@code n}. */
+  public TrainConfig withBatchSize(int n) {
+    return new TrainConfig(
+        layers,
+        epochs,
+        n,
+        lrStart,
+        lrEnd,
+        loss,
+        optimizer,
+        shiftBatchNorm,
+        stochastic,
+        binarizeInput,
+        inputDropout,
+        hiddenDropout,
+        bnEps,
+        bnMomentum,
+        seed);
+  }
+
+  /** This configuration with the learning rate decaying from {@code start} to {@code end}. */
+  public TrainConfig withLearningRates(float start, float end) {
+    return new TrainConfig(
+        layers,
+        epochs,
+        batchSize,
+        start,
+        end,
+        loss,
+        optimizer,
+        shiftBatchNorm,
+        stochastic,
+        binarizeInput,
+        inputDropout,
+        hiddenDropout,
+        bnEps,
+        bnMomentum,
+        seed);
+  }
+
+  /** This configuration with another loss and optimizer ({@code adam} or {@code shift-adamax}). */
+  public TrainConfig withObjective(Loss l, String opt) {
+    return new TrainConfig(
+        layers,
+        epochs,
+        batchSize,
+        lrStart,
+        lrEnd,
+        l,
+        opt,
+        shiftBatchNorm,
+        stochastic,
+        binarizeInput,
+        inputDropout,
+        hiddenDropout,
+        bnEps,
+        bnMomentum,
+        seed);
+  }
+
+  /** This configuration with the given binarization and batch-norm variants. */
+  public TrainConfig withVariants(boolean shiftBn, boolean stochasticWeights, boolean binarize) {
+    return new TrainConfig(
+        layers,
+        epochs,
+        batchSize,
+        lrStart,
+        lrEnd,
+        loss,
+        optimizer,
+        shiftBn,
+        stochasticWeights,
+        binarize,
+        inputDropout,
+        hiddenDropout,
+        bnEps,
+        bnMomentum,
+        seed);
+  }
+
+  /** This configuration with dropout rates on the input and on the hidden layers. */
+  public TrainConfig withDropout(float input, float hidden) {
+    return new TrainConfig(
+        layers,
+        epochs,
+        batchSize,
+        lrStart,
+        lrEnd,
+        loss,
+        optimizer,
+        shiftBatchNorm,
+        stochastic,
+        binarizeInput,
+        input,
+        hidden,
+        bnEps,
+        bnMomentum,
+        seed);
+  }
+
+  /** This configuration with another seed. */
+  public TrainConfig withSeed(long s) {
+    return new TrainConfig(
+        layers,
+        epochs,
+        batchSize,
+        lrStart,
+        lrEnd,
+        loss,
+        optimizer,
+        shiftBatchNorm,
+        stochastic,
+        binarizeInput,
+        inputDropout,
+        hiddenDropout,
+        bnEps,
+        bnMomentum,
+        s);
+  }
+
   /** Parses {@code 784-256-256-10}. */
   public static int[] parseArchitecture(String s) {
     String[] parts = s.split("-", -1);

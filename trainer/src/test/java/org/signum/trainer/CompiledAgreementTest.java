@@ -13,7 +13,6 @@ import org.signum.compiler.model.ModelFile;
 import org.signum.isa.MachineDescription;
 import org.signum.isa.MachineParameter;
 import org.signum.trainer.math.Gemm;
-import org.signum.trainer.nn.Loss;
 
 /**
  * A trained network, exported to the model file, read back, compiled, assembled and simulated,
@@ -30,22 +29,12 @@ class CompiledAgreementTest {
   })
   void theSimulatedNetworkAgreesOnEveryTestSample(String variant, int width) throws Exception {
     TrainConfig c =
-        new TrainConfig(
-            new int[] {64, 70, 33, 10},
-            2,
-            50,
-            0.01f,
-            0.001f,
-            Loss.SQUARE_HINGE,
-            "adam",
-            variant.startsWith("shift"),
-            false,
-            variant.startsWith("binarized"),
-            0f,
-            0f,
-            1e-4f,
-            0.1f,
-            5);
+        TrainConfig.defaults(new int[] {64, 70, 33, 10})
+            .withEpochs(2)
+            .withBatchSize(50)
+            .withLearningRates(0.01f, 0.001f)
+            .withVariants(variant.startsWith("shift"), false, variant.startsWith("binarized"))
+            .withSeed(5);
     Network trained = TrainingTest.train(c, 2, true).best();
     Network read = ModelFile.parse(ModelFile.format(trained), "trained.sgm");
     assertEquals(trained, read);

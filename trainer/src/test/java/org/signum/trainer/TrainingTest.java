@@ -21,22 +21,11 @@ class TrainingTest {
   static final Dataset TEST = Synthetic.make("test", 10, 64, 1000, 0.35, 3);
 
   static TrainConfig config(int epochs) {
-    return new TrainConfig(
-        new int[] {64, 48, 32, 10},
-        epochs,
-        50,
-        0.01f,
-        0.001f,
-        Loss.SQUARE_HINGE,
-        "adam",
-        false,
-        false,
-        false,
-        0f,
-        0f,
-        1e-4f,
-        0.1f,
-        7);
+    return TrainConfig.defaults(new int[] {64, 48, 32, 10})
+        .withEpochs(epochs)
+        .withBatchSize(50)
+        .withLearningRates(0.01f, 0.001f)
+        .withSeed(7);
   }
 
   static Trainer train(TrainConfig c, int threads, boolean vector) throws IOException {
@@ -79,23 +68,7 @@ class TrainingTest {
     String a = ModelFile.format(train(config(2), 1, false).best());
     String b = ModelFile.format(train(config(2), 2, true).best());
     assertEquals(a, b);
-    TrainConfig other =
-        new TrainConfig(
-            new int[] {64, 48, 32, 10},
-            2,
-            50,
-            0.01f,
-            0.001f,
-            Loss.SQUARE_HINGE,
-            "adam",
-            false,
-            false,
-            false,
-            0f,
-            0f,
-            1e-4f,
-            0.1f,
-            8);
+    TrainConfig other = config(2).withSeed(8);
     assertNotEquals(a, ModelFile.format(train(other, 2, true).best()), "the seed matters");
   }
 
@@ -115,22 +88,19 @@ class TrainingTest {
   })
   void everyTrainingOptionLearns(String option, double bar) throws IOException {
     TrainConfig c =
-        new TrainConfig(
-            new int[] {64, 64, 10},
-            4,
-            50,
-            0.01f,
-            0.001f,
-            option.equals("cross-entropy") ? Loss.CROSS_ENTROPY : Loss.SQUARE_HINGE,
-            option.equals("shift-adamax") ? "shift-adamax" : "adam",
-            option.equals("shift-batchnorm"),
-            option.equals("stochastic"),
-            option.equals("binarize-input"),
-            option.equals("dropout") ? 0.1f : 0f,
-            option.equals("dropout") ? 0.1f : 0f,
-            1e-4f,
-            0.1f,
-            3);
+        TrainConfig.defaults(new int[] {64, 64, 10})
+            .withEpochs(4)
+            .withBatchSize(50)
+            .withLearningRates(0.01f, 0.001f)
+            .withObjective(
+                option.equals("cross-entropy") ? Loss.CROSS_ENTROPY : Loss.SQUARE_HINGE,
+                option.equals("shift-adamax") ? "shift-adamax" : "adam")
+            .withVariants(
+                option.equals("shift-batchnorm"),
+                option.equals("stochastic"),
+                option.equals("binarize-input"))
+            .withDropout(option.equals("dropout") ? 0.1f : 0f, option.equals("dropout") ? 0.1f : 0f)
+            .withSeed(3);
     Network n = train(c, 2, true).best();
     if (option.equals("binarize-input")) {
       assertEquals("binarize", n.layer(2).name(), "binarized input layers are exported");
