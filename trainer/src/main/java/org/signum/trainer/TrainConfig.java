@@ -1,6 +1,7 @@
 package org.signum.trainer;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
 import org.signum.trainer.nn.Loss;
 
 /**
@@ -100,142 +101,113 @@ public record TrainConfig(
 
   /** This configuration with {@code n} epochs. */
   public TrainConfig withEpochs(int n) {
-    return new TrainConfig(
-        layers,
-        n,
-        batchSize,
-        lrStart,
-        lrEnd,
-        loss,
-        optimizer,
-        shiftBatchNorm,
-        stochastic,
-        binarizeInput,
-        inputDropout,
-        hiddenDropout,
-        bnEps,
-        bnMomentum,
-        seed);
+    return with(c -> c.epochs = n);
   }
 
   /** This configuration with mini-batches of {@code n}. */
   public TrainConfig withBatchSize(int n) {
-    return new TrainConfig(
-        layers,
-        epochs,
-        n,
-        lrStart,
-        lrEnd,
-        loss,
-        optimizer,
-        shiftBatchNorm,
-        stochastic,
-        binarizeInput,
-        inputDropout,
-        hiddenDropout,
-        bnEps,
-        bnMomentum,
-        seed);
+    return with(c -> c.batchSize = n);
   }
 
   /** This configuration with the learning rate decaying from {@code start} to {@code end}. */
   public TrainConfig withLearningRates(float start, float end) {
-    return new TrainConfig(
-        layers,
-        epochs,
-        batchSize,
-        start,
-        end,
-        loss,
-        optimizer,
-        shiftBatchNorm,
-        stochastic,
-        binarizeInput,
-        inputDropout,
-        hiddenDropout,
-        bnEps,
-        bnMomentum,
-        seed);
+    return with(
+        c -> {
+          c.lrStart = start;
+          c.lrEnd = end;
+        });
   }
 
   /** This configuration with another loss and optimizer ({@code adam} or {@code shift-adamax}). */
   public TrainConfig withObjective(Loss l, String opt) {
-    return new TrainConfig(
-        layers,
-        epochs,
-        batchSize,
-        lrStart,
-        lrEnd,
-        l,
-        opt,
-        shiftBatchNorm,
-        stochastic,
-        binarizeInput,
-        inputDropout,
-        hiddenDropout,
-        bnEps,
-        bnMomentum,
-        seed);
+    return with(
+        c -> {
+          c.loss = l;
+          c.optimizer = opt;
+        });
   }
 
   /** This configuration with the given binarization and batch-norm variants. */
   public TrainConfig withVariants(boolean shiftBn, boolean stochasticWeights, boolean binarize) {
-    return new TrainConfig(
-        layers,
-        epochs,
-        batchSize,
-        lrStart,
-        lrEnd,
-        loss,
-        optimizer,
-        shiftBn,
-        stochasticWeights,
-        binarize,
-        inputDropout,
-        hiddenDropout,
-        bnEps,
-        bnMomentum,
-        seed);
+    return with(
+        c -> {
+          c.shiftBatchNorm = shiftBn;
+          c.stochastic = stochasticWeights;
+          c.binarizeInput = binarize;
+        });
   }
 
   /** This configuration with dropout rates on the input and on the hidden layers. */
   public TrainConfig withDropout(float input, float hidden) {
-    return new TrainConfig(
-        layers,
-        epochs,
-        batchSize,
-        lrStart,
-        lrEnd,
-        loss,
-        optimizer,
-        shiftBatchNorm,
-        stochastic,
-        binarizeInput,
-        input,
-        hidden,
-        bnEps,
-        bnMomentum,
-        seed);
+    return with(
+        c -> {
+          c.inputDropout = input;
+          c.hiddenDropout = hidden;
+        });
   }
 
   /** This configuration with another seed. */
   public TrainConfig withSeed(long s) {
+    return with(c -> c.seed = s);
+  }
+
+  /** This configuration with {@code change} applied to a mutable copy, then validated. */
+  private TrainConfig with(Consumer<Fields> change) {
+    Fields f = new Fields(this);
+    change.accept(f);
     return new TrainConfig(
-        layers,
-        epochs,
-        batchSize,
-        lrStart,
-        lrEnd,
-        loss,
-        optimizer,
-        shiftBatchNorm,
-        stochastic,
-        binarizeInput,
-        inputDropout,
-        hiddenDropout,
-        bnEps,
-        bnMomentum,
-        s);
+        f.layers,
+        f.epochs,
+        f.batchSize,
+        f.lrStart,
+        f.lrEnd,
+        f.loss,
+        f.optimizer,
+        f.shiftBatchNorm,
+        f.stochastic,
+        f.binarizeInput,
+        f.inputDropout,
+        f.hiddenDropout,
+        f.bnEps,
+        f.bnMomentum,
+        f.seed);
+  }
+
+  /** The components, mutable, for {@link #with}. */
+  private static final class Fields {
+    int[] layers;
+    int epochs;
+    int batchSize;
+    float lrStart;
+    float lrEnd;
+    Loss loss;
+    String optimizer;
+    boolean shiftBatchNorm;
+    boolean stochastic;
+    boolean binarizeInput;
+    float inputDropout;
+    float hiddenDropout;
+    float bnEps;
+    float bnMomentum;
+    long seed;
+
+    Fields(TrainConfig c) {
+      layers = c.layers;
+      epochs = c.epochs;
+      batchSize = c.batchSize;
+      lrStart = c.lrStart;
+      lrEnd = c.lrEnd;
+      loss = c.loss;
+      optimizer = c.optimizer;
+      shiftBatchNorm = c.shiftBatchNorm;
+      stochastic = c.stochastic;
+      binarizeInput = c.binarizeInput;
+      inputDropout = c.inputDropout;
+      hiddenDropout = c.hiddenDropout;
+      bnEps = c.bnEps;
+      bnMomentum = c.bnMomentum;
+      seed = c.seed;
+    }
   }
 
   /** Parses {@code 784-256-256-10}. */
@@ -327,7 +299,9 @@ public record TrainConfig(
     return describe();
   }
 
-  int[] widths() {
+  /** The layer widths, a copy. */
+  @Override
+  public int[] layers() {
     return Arrays.copyOf(layers, layers.length);
   }
 }
