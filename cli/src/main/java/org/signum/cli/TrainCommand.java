@@ -40,11 +40,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Train a fully connected binarized network on MNIST (BNN paper: latent weights in [-1, 1],",
-      "sign with the straight-through estimator, batch norm, square hinge loss, Adam with a",
-      "decaying learning rate). The last --validation training images are held out; after every",
-      "epoch the binarized network is scored on them and the best epoch is kept, then scored on",
-      "the test set and written to --output. The run is reproducible from its --seed."
+      "Train a fully connected binarized network on MNIST as the BNN paper does: latent weights"
+          + " in [-1, 1], sign with the straight-through estimator, batch norm, square hinge"
+          + " loss, Adam with a decaying learning rate.",
+      "The last --validation training images are held out; after every epoch the binarized"
+          + " network is scored on them and the best epoch is kept, then scored on the test set"
+          + " exactly as the machine computes it and written to --output. The same command gives"
+          + " the same model, byte for byte. See docs/trainer.md."
     })
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -81,24 +83,28 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--epochs",
+      paramLabel = "N",
       defaultValue = "20",
       description = "Epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
 
   @Option(
       names = "--batch-size",
+      paramLabel = "N",
       defaultValue = "100",
       description = "Samples per mini-batch (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
   @Option(
       names = "--lr",
+      paramLabel = "RATE",
       defaultValue = "0.003",
       description = "Learning rate of the first epoch (default: ${DEFAULT-VALUE}).")
   float lr;
 
   @Option(
       names = "--lr-end",
+      paramLabel = "RATE",
       defaultValue = "0.0003",
       description =
           "Learning rate of the last epoch; geometric decay in between (default: ${DEFAULT-VALUE}).")
@@ -148,6 +154,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--seed",
+      paramLabel = "N",
       defaultValue = "1",
       description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -184,7 +191,8 @@ final class TrainCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Go on from a checkpoint; its configuration replaces the training options. The data"
-              + " options are not in it: give the run's --data, --validation and --limit again.")
+              + " options are not in it: give the run's --data, --validation and --limit again (a run on data of"
+              + " other sizes is refused).")
   Path resume;
 
   @Option(
