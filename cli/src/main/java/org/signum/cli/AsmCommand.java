@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code signum asm}: assembles a source file into an object file. */
 @Command(
     name = "asm",
+    header = "Assemble a source file into an object file.",
     mixinStandardHelpOptions = true,
     description = {
       "Assemble SOURCE into an object file (docs/assembly.md, docs/object-format.md).",

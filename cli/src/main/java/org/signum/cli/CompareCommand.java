@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 /** {@code signum compare}: two saved reports side by side. */
 @Command(
     name = "compare",
+    header = "Show two saved reports side by side.",
     mixinStandardHelpOptions = true,
     description = {
       "Show two reports saved as JSON side by side: cycles, energy and the static bound,",

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code signum compile}: a trained network to Signum assembly. */
 @Command(
     name = "compile",
+    header = "Compile an ONNX model or a Signum model file to assembly.",
     mixinStandardHelpOptions = true,
     description = {
       "Compile MODEL, an ONNX model (.onnx, docs/onnx-import.md) or a Signum model",

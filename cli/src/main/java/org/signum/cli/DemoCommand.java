@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "demo",
+    header = "Run the bundled trained network on bundled MNIST images, with cycles and energy.",
     mixinStandardHelpOptions = true,
     description = {
       "Run the bundled trained binarized network (models/mnist-demo.sgm) on the",

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code signum disasm}: turns an object file back into assembly. */
 @Command(
     name = "disasm",
+    header = "Disassemble an object file into source that reassembles identically.",
     mixinStandardHelpOptions = true,
     description = {
       "Disassemble an object file. The output reassembles to identical bytes;",

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code signum export}: a network from one model format to the other. */
 @Command(
     name = "export",
+    header = "Convert a model between ONNX/QONNX and the Signum model file.",
     mixinStandardHelpOptions = true,
     description = {
       "Write MODEL, an ONNX model (.onnx) or a Signum model file (.sgm), in the format",

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 /** {@code signum isa}: prints the instruction-set reference generated from the table. */
 @Command(
     name = "isa",
+    header = "Print the instruction-set reference, generated from the ISA table.",
     mixinStandardHelpOptions = true,
     description = "Print the instruction-set reference (Markdown), generated from the ISA table.")
 final class IsaCommand implements Callable<Integer> {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 /** {@code signum machine}: prints or checks a machine description. */
 @Command(
     name = "machine",
+    header = "Print a machine description: the defaults, or a file as read.",
     mixinStandardHelpOptions = true,
     description = {
       "Print a machine description in its file format: the built-in defaults, or the file given",

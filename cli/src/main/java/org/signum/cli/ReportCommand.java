@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code signum report}: renders a saved JSON report again. */
 @Command(
     name = "report",
+    header = "Render a saved JSON report as text, CSV or JSON.",
     mixinStandardHelpOptions = true,
     description = {
       "Render a report saved as JSON (by 'signum sim --report FILE.json') as text,",

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
 /** {@code signum run}: a network compiled, assembled and simulated on a batch of images. */
 @Command(
     name = "run",
+    header = "Compile, assemble and simulate a model on every image of a data set.",
     mixinStandardHelpOptions = true,
     description = {
       "Compile MODEL (.onnx or .sgm), assemble it and simulate it on every image of",

@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
 /** {@code signum sim}: runs a program on the bit-accurate simulator. */
 @Command(
     name = "sim",
+    header = "Run a program on the simulator and report what it did.",
     mixinStandardHelpOptions = true,
     description = {
       "Run PROGRAM (assembly source .s, or an object file) on the simulator and report",

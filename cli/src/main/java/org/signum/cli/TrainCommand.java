@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "train",
+    header = "Train a binarized network on MNIST and write it as a model file.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
