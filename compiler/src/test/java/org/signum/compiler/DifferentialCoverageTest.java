@@ -33,6 +33,11 @@ class DifferentialCoverageTest {
       String s = Compiler.compile(net, m, options).assembly();
       count(seen, "streamed weights", s.contains("dma.ld"));
       count(seen, "8-bit bit-planes", s.contains("apopacc"));
+      count(
+          seen,
+          "8-bit weight row held in registers",
+          s.contains("the weight row stays in registers"));
+      count(seen, "8-bit weight row streamed from wmem", s.contains("the weight row again"));
       count(seen, "binarized 8-bit input", s.contains("NOT threshold"));
       count(seen, "score rank table", s.contains("score table"));
       count(seen, "input held in registers", s.contains("the input stays in registers"));
@@ -61,7 +66,7 @@ class DifferentialCoverageTest {
       assertTrue(
           e.getValue() >= 3, "only " + e.getValue() + " cases of " + e.getKey() + ": " + seen);
     }
-    assertTrue(seen.size() == 13, seen.toString());
+    assertTrue(seen.size() == 15, seen.toString());
   }
 
   private static void count(Map<String, Integer> seen, String what, boolean happened) {

@@ -7,8 +7,9 @@ import org.signum.isa.MemorySpace;
  * the network's scores. Registers (see docs/compiler.md): r1 neurons left in the loop, r2 chunks
  * left, r3 input pointer, r4 output bit index, r5 weight pointer, r6 threshold or table pointer, r7
  * output pointer, r8 weight row start, r9 scratch, r10 to r15 weight tiles; v0 weight chunk, v1
- * input chunk, v2 output row, v3 and up the input when it fits in registers; a0 the neuron's sum,
- * a1 the sum of the 8-bit input, a2 one bit-plane's count.
+ * input chunk (on 8-bit inputs with the row in registers, v0 and v1 alternate as plane chunks), v2
+ * output row, v3 and up the bipolar input, or the weight row over 8-bit inputs, when it fits in
+ * registers; a0 the neuron's sum, a1 the sum of the 8-bit input, a2 one bit-plane's count.
  */
 final class DenseKernel {
   /** What reads the layer's sums. */
@@ -18,7 +19,7 @@ final class DenseKernel {
     SCORE_TABLE
   }
 
-  /** Registers v3.. hold the input when it has at most this many chunks and they fit. */
+  /** Registers v3.. hold the input (bipolar) or the weight row (8-bit inputs) when they fit. */
   static final int FIRST_CACHE_REGISTER = 3;
 
   private final String prefix;
@@ -31,6 +32,10 @@ final class DenseKernel {
   private final int chunks;
   private final int rowBytes;
   private final boolean cached;
+
+  /** On 8-bit inputs: each weight row is loaded once into registers and used by all 8 planes. */
+  private final boolean rowCached;
+
   private final Output output;
   private final String outputSymbol;
   private final String parameters;
@@ -70,6 +75,7 @@ final class DenseKernel {
     this.chunks = Rows.chunks(inputs, vectorWidth);
     this.rowBytes = chunks * vbytes;
     this.cached = !uint8 && FIRST_CACHE_REGISTER + chunks <= vectorRegisters;
+    this.rowCached = uint8 && FIRST_CACHE_REGISTER + chunks <= vectorRegisters;
     this.output = output;
     this.outputSymbol = outputSymbol;
     this.parameters = parameters;
@@ -212,6 +218,10 @@ final class DenseKernel {
     a.op("aclr", "a0");
     a.op("ashsub", "a0, a1, 0", "a0 = -(sum of input bytes)");
     a.op("li", "r3, " + input, "plane 0; the planes follow each other");
+    if (rowCached) {
+      emitBitPlanesFromRegisters(a);
+      return;
+    }
     for (int n = 0; n < 8; n++) {
       a.op("mv", "r5, r8", "plane " + n + ": the weight row again");
       a.op("aclr", "a2");
@@ -224,6 +234,34 @@ final class DenseKernel {
       a.op("ashacc", "a0, a2, " + (n + 1), "a0 += 2 * 2^" + n + " * a2");
     }
     a.op("mv", "r8, r5", "next weight row");
+  }
+
+  /**
+   * The bit-plane sum with the weight row held in v3.. (loaded once, not once per plane) and the
+   * plane's chunks loaded one ahead of their use, alternating v0 and v1, so that no popcount waits
+   * for its load.
+   */
+  private void emitBitPlanesFromRegisters(Asm a) {
+    for (int c = 0; c < chunks; c++) {
+      a.op(
+          "vld",
+          "v" + (FIRST_CACHE_REGISTER + c) + ", wmem[r8]+",
+          c == 0 ? "the weight row stays in registers for the 8 planes" : null);
+    }
+    for (int n = 0; n < 8; n++) {
+      a.op("aclr", "a2", "plane " + n);
+      a.op("vld", "v0, amem[r3]+");
+      for (int c = 0; c < chunks; c++) {
+        if (c + 1 < chunks) {
+          a.op("vld", "v" + ((c + 1) % 2) + ", amem[r3]+");
+        }
+        a.op(
+            "apopacc",
+            "a2, v" + (FIRST_CACHE_REGISTER + c) + ", v" + (c % 2),
+            c == 0 ? "a2 += popcount(w AND plane)" : null);
+      }
+      a.op("ashacc", "a0, a2, " + (n + 1), "a0 += 2 * 2^" + n + " * a2");
+    }
   }
 
   private void emitOutput(Asm a) {
