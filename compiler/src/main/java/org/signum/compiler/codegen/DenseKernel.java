@@ -195,9 +195,13 @@ final class DenseKernel {
   private void emitXnorPopcount(Asm a) {
     a.op("aclr", "a0");
     if (cached) {
+      // Each weight chunk is loaded one ahead of its popcount, alternating v0 and v1.
+      a.op("vld", "v0, wmem[r5]+");
       for (int c = 0; c < chunks; c++) {
-        a.op("vld", "v0, wmem[r5]+");
-        a.op("xpopacc", "a0, v0, v" + (FIRST_CACHE_REGISTER + c));
+        if (c + 1 < chunks) {
+          a.op("vld", "v" + ((c + 1) % 2) + ", wmem[r5]+");
+        }
+        a.op("xpopacc", "a0, v" + (c % 2) + ", v" + (FIRST_CACHE_REGISTER + c));
       }
       return;
     }
