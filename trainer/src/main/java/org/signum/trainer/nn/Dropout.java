@@ -4,27 +4,16 @@ package org.signum.trainer.nn;
  * Inverted dropout: in training each element is kept with probability {@code 1 - rate} and scaled
  * by {@code 1 / (1 - rate)}, or set to 0; in evaluation the layer is the identity.
  */
-public final class Dropout implements Layer {
-  private final int features;
+public final class Dropout extends ElementwiseLayer {
   private final float rate;
   private float[] mask;
 
   public Dropout(int features, float rate) {
+    super(features);
     if (!(rate >= 0f && rate < 1f)) {
       throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
     }
-    this.features = features;
     this.rate = rate;
-  }
-
-  @Override
-  public int inputs() {
-    return features;
-  }
-
-  @Override
-  public int outputs() {
-    return features;
   }
 
   @Override

@@ -5,22 +5,11 @@ package org.signum.trainer.nn;
  * backward pass is the straight-through estimator with cancellation: the gradient passes where |x|
  * <= 1 and is 0 elsewhere, the derivative of the hard tanh clip(x, -1, 1).
  */
-public final class SignActivation implements Layer {
-  private final int features;
+public final class SignActivation extends ElementwiseLayer {
   private boolean[] pass;
 
   public SignActivation(int features) {
-    this.features = features;
-  }
-
-  @Override
-  public int inputs() {
-    return features;
-  }
-
-  @Override
-  public int outputs() {
-    return features;
+    super(features);
   }
 
   @Override
