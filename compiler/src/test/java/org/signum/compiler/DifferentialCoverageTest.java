@@ -38,6 +38,11 @@ class DifferentialCoverageTest {
           "8-bit weight row held in registers",
           s.contains("the weight row stays in registers"));
       count(seen, "8-bit weight row streamed from wmem", s.contains("the weight row again"));
+      count(seen, "8-bit plane counts alternating a2 and a3", s.contains("2^7 * a3"));
+      count(
+          seen,
+          "8-bit plane counts in a2 alone, row in registers",
+          s.contains("the weight row stays in registers") && s.contains("2^7 * a2"));
       count(seen, "binarized 8-bit input", s.contains("NOT threshold"));
       count(seen, "score rank table", s.contains("score table"));
       count(seen, "input held in registers", s.contains("the input stays in registers"));
@@ -66,7 +71,7 @@ class DifferentialCoverageTest {
       assertTrue(
           e.getValue() >= 3, "only " + e.getValue() + " cases of " + e.getKey() + ": " + seen);
     }
-    assertTrue(seen.size() == 15, seen.toString());
+    assertTrue(seen.size() == 17, seen.toString());
   }
 
   private static void count(Map<String, Integer> seen, String what, boolean happened) {

@@ -9,7 +9,8 @@ import org.signum.isa.MemorySpace;
  * output pointer, r8 weight row start, r9 scratch, r10 to r15 weight tiles; v0 weight chunk, v1
  * input chunk (on 8-bit inputs with the row in registers, v0 and v1 alternate as plane chunks), v2
  * output row, v3 and up the bipolar input, or the weight row over 8-bit inputs, when it fits in
- * registers; a0 the neuron's sum, a1 the sum of the 8-bit input, a2 one bit-plane's count.
+ * registers; a0 the neuron's sum, a1 the sum of the 8-bit input, a2 (and a3, alternating, where the
+ * machine has it) one bit-plane's count.
  */
 final class DenseKernel {
   /** What reads the layer's sums. */
@@ -36,6 +37,9 @@ final class DenseKernel {
   /** On 8-bit inputs: each weight row is loaded once into registers and used by all 8 planes. */
   private final boolean rowCached;
 
+  /** Planes alternate between a2 and a3 when the machine has a3, so no count waits for the last. */
+  private final boolean twoPlaneCounts;
+
   private final Output output;
   private final String outputSymbol;
   private final String parameters;
@@ -58,6 +62,7 @@ final class DenseKernel {
       String prefix,
       int vectorWidth,
       int vectorRegisters,
+      int accumulators,
       int inputs,
       int outputs,
       boolean uint8,
@@ -76,6 +81,7 @@ final class DenseKernel {
     this.rowBytes = chunks * vbytes;
     this.cached = !uint8 && FIRST_CACHE_REGISTER + chunks <= vectorRegisters;
     this.rowCached = uint8 && FIRST_CACHE_REGISTER + chunks <= vectorRegisters;
+    this.twoPlaneCounts = accumulators > 3;
     this.output = output;
     this.outputSymbol = outputSymbol;
     this.parameters = parameters;
@@ -253,7 +259,9 @@ final class DenseKernel {
           c == 0 ? "the weight row stays in registers for the 8 planes" : null);
     }
     for (int n = 0; n < 8; n++) {
-      a.op("aclr", "a2", "plane " + n);
+      String count = twoPlaneCounts && n % 2 == 1 ? "a3" : "a2";
+      String previous = n % 2 == 1 ? "a2" : "a3";
+      a.op("aclr", count, "plane " + n);
       a.op("vld", "v0, amem[r3]+");
       for (int c = 0; c < chunks; c++) {
         if (c + 1 < chunks) {
@@ -261,10 +269,20 @@ final class DenseKernel {
         }
         a.op(
             "apopacc",
-            "a2, v" + (FIRST_CACHE_REGISTER + c) + ", v" + (c % 2),
-            c == 0 ? "a2 += popcount(w AND plane)" : null);
+            count + ", v" + (FIRST_CACHE_REGISTER + c) + ", v" + (c % 2),
+            c == 0 ? count + " += popcount(w AND plane)" : null);
+        if (twoPlaneCounts && n > 0 && c == Math.max(0, chunks - 2)) {
+          // The previous plane's count is ready by now; adding it here fills the slot where
+          // the last popcount of this plane waits for the one before.
+          a.op("ashacc", "a0, " + previous + ", " + n, "a0 += 2 * 2^" + (n - 1) + " * " + previous);
+        }
       }
-      a.op("ashacc", "a0, a2, " + (n + 1), "a0 += 2 * 2^" + n + " * a2");
+      if (!twoPlaneCounts) {
+        a.op("ashacc", "a0, a2, " + (n + 1), "a0 += 2 * 2^" + n + " * a2");
+      }
+    }
+    if (twoPlaneCounts) {
+      a.op("ashacc", "a0, a3, 8", "a0 += 2 * 2^7 * a3");
     }
   }
 

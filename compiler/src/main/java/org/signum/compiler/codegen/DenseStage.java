@@ -46,6 +46,7 @@ final class DenseStage implements Stage {
             prefix,
             machine.vectorWidth(),
             machine.vectorRegisters(),
+            machine.accumulators(),
             dense.inputs(),
             dense.outputs(),
             uint8,
