@@ -160,7 +160,7 @@ final class ExportGraph {
         .build();
   }
 
-  private static ValueInfoProto valueInfo(String name, int type, long[] dims) {
+  static ValueInfoProto valueInfo(String name, int type, long... dims) {
     TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
     for (long d : dims) {
       shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));

@@ -3,7 +3,6 @@ package org.signum.compiler.onnx;
 import com.google.protobuf.ByteString;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.signum.compiler.onnx.proto.Onnx.AttributeProto;
@@ -14,15 +13,13 @@ import org.signum.compiler.onnx.proto.Onnx.OperatorSetIdProto;
 import org.signum.compiler.onnx.proto.Onnx.StringStringEntryProto;
 import org.signum.compiler.onnx.proto.Onnx.TensorAnnotation;
 import org.signum.compiler.onnx.proto.Onnx.TensorProto;
-import org.signum.compiler.onnx.proto.Onnx.TensorShapeProto;
-import org.signum.compiler.onnx.proto.Onnx.TypeProto;
 import org.signum.compiler.onnx.proto.Onnx.ValueInfoProto;
 
 /** Writes small ONNX models with the generated protobuf classes, as an exporter would. */
 final class GraphBuilder {
   static final String SOURCE = "test.onnx";
-  static final int FLOAT = 1;
-  static final int INT64 = 7;
+  static final int FLOAT = ExportGraph.FLOAT;
+  static final int INT64 = ExportGraph.INT64;
 
   private final GraphProto.Builder graph = GraphProto.newBuilder().setName("test");
   private final ModelProto.Builder model =
@@ -140,16 +137,7 @@ final class GraphBuilder {
   }
 
   static ValueInfoProto valueInfo(String name, int elemType, long... dims) {
-    TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
-    for (long d : dims) {
-      shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
-    }
-    return ValueInfoProto.newBuilder()
-        .setName(name)
-        .setType(
-            TypeProto.newBuilder()
-                .setTensorType(TypeProto.Tensor.newBuilder().setElemType(elemType).setShape(shape)))
-        .build();
+    return ExportGraph.valueInfo(name, elemType, dims);
   }
 
   /** A FLOAT tensor stored as raw little-endian bytes, the way PyTorch exports weights. */
@@ -185,35 +173,19 @@ final class GraphBuilder {
   }
 
   static AttributeProto intAttr(String name, long value) {
-    return AttributeProto.newBuilder()
-        .setName(name)
-        .setType(AttributeProto.AttributeType.INT)
-        .setI(value)
-        .build();
+    return ExportGraph.intAttr(name, value);
   }
 
   static AttributeProto floatAttr(String name, float value) {
-    return AttributeProto.newBuilder()
-        .setName(name)
-        .setType(AttributeProto.AttributeType.FLOAT)
-        .setF(value)
-        .build();
+    return ExportGraph.floatAttr(name, value);
   }
 
   static AttributeProto stringAttr(String name, String value) {
-    return AttributeProto.newBuilder()
-        .setName(name)
-        .setType(AttributeProto.AttributeType.STRING)
-        .setS(ByteString.copyFrom(value, StandardCharsets.UTF_8))
-        .build();
+    return ExportGraph.stringAttr(name, value);
   }
 
   static AttributeProto intsAttr(String name, long... values) {
-    return AttributeProto.newBuilder()
-        .setName(name)
-        .setType(AttributeProto.AttributeType.INTS)
-        .addAllInts(boxed(values))
-        .build();
+    return ExportGraph.intsAttr(name, values);
   }
 
   static AttributeProto tensorAttr(String name, TensorProto value) {
