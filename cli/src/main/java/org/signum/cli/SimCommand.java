@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.signum.asm.ObjectFile;
 import org.signum.isa.MachineDescription;
+import org.signum.isa.OutputFile;
 import org.signum.report.Report;
 import org.signum.report.ReportBuilder;
 import org.signum.sim.RunResult;
@@ -24,7 +25,6 @@ import org.signum.sim.Simulator;
 import org.signum.sim.TraceWriter;
 import org.signum.sim.Trap;
 import org.signum.sim.io.DataFileException;
-import org.signum.sim.io.DataFiles;
 import org.signum.sim.io.MemorySpec;
 import org.signum.sim.io.MemoryTransfer;
 import picocli.CommandLine.Command;
@@ -177,7 +177,7 @@ final class SimCommand implements Callable<Integer> {
     Path tmp = null;
     try {
       Files.createDirectories(dir);
-      tmp = DataFiles.temporaryBeside(traceFile);
+      tmp = OutputFile.temporaryBeside(traceFile);
       RunResult r;
       try (Writer w =
           new BufferedWriter(

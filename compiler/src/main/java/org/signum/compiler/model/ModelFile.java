@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.signum.compiler.OutputFile;
 import org.signum.compiler.ir.BitMatrix;
 import org.signum.compiler.ir.Network;
 import org.signum.compiler.ir.Verifier;
+import org.signum.isa.OutputFile;
 
 /**
  * Signum's own model file: a versioned, human-readable text form of a {@link Network}, for networks

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import org.signum.compiler.OutputFile;
 import org.signum.compiler.ir.Affine;
 import org.signum.compiler.ir.Argmax;
 import org.signum.compiler.ir.BatchNorm;
@@ -27,6 +26,7 @@ import org.signum.compiler.onnx.proto.Onnx.AttributeProto;
 import org.signum.compiler.onnx.proto.Onnx.ModelProto;
 import org.signum.compiler.onnx.proto.Onnx.NodeProto;
 import org.signum.compiler.onnx.proto.Onnx.OperatorSetIdProto;
+import org.signum.isa.OutputFile;
 
 /**
  * Writes a network of the layer IR as an ONNX/QONNX model, in the form Brevitas and FINN export

@@ -2,11 +2,10 @@ package org.signum.sim.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import org.signum.isa.OutputFile;
 
 /**
  * Reads and writes the data files the command line loads into memories and dumps from them: NumPy
@@ -200,48 +199,10 @@ public final class DataFiles {
   }
 
   private static void writeAtomically(Path path, byte[] bytes) throws DataFileException {
-    Path dir = path.toAbsolutePath().getParent();
-    Path tmp = null;
     try {
-      tmp = temporaryBeside(path);
-      Files.write(tmp, bytes);
-      try {
-        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-      }
-      tmp = null;
+      OutputFile.write(path, bytes);
     } catch (IOException e) {
       throw new DataFileException(path + ": cannot write: " + describe(e), e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // The write already failed and is being reported; a leftover temp file is secondary.
-        }
-      }
-    }
-  }
-
-  /**
-   * A new empty file beside {@code target}, hidden and named after it, to be moved over it once
-   * written. Unlike {@link Files#createTempFile}, which makes a file only its owner may read, it
-   * gets the permissions any new file gets (the process's umask), so the output does too.
-   */
-  public static Path temporaryBeside(Path target) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
-    for (int attempt = 0; ; attempt++) {
-      Path p =
-          dir.resolve("." + target.getFileName() + "." + Long.toHexString(r.nextLong()) + ".tmp");
-      try {
-        return Files.createFile(p);
-      } catch (java.nio.file.FileAlreadyExistsException e) {
-        if (attempt == 99) {
-          throw e;
-        }
-      }
     }
   }
 

@@ -1,4 +1,4 @@
-package org.signum.compiler;
+package org.signum.isa;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -40,7 +40,11 @@ public final class OutputFile {
     }
   }
 
-  private static Path temporaryBeside(Path target) throws IOException {
+  /**
+   * A new empty file beside {@code target}, hidden and named after it, to be moved over it once
+   * written (for outputs written as a stream rather than as bytes).
+   */
+  public static Path temporaryBeside(Path target) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     ThreadLocalRandom r = ThreadLocalRandom.current();
     for (int attempt = 0; ; attempt++) {
