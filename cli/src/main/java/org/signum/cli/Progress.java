@@ -61,13 +61,18 @@ final class Progress {
   }
 
   private void show(String line) {
+    showLine(err, terminal, line);
+    shown = true;
+  }
+
+  /** Shows a progress line: rewritten in place on a terminal, a line at a time elsewhere. */
+  static void showLine(PrintWriter err, boolean terminal, String line) {
     if (terminal) {
       err.print("\r" + line + "\033[K");
     } else {
       err.println(line);
     }
     err.flush();
-    shown = true;
   }
 
   String line(int done, long now) {

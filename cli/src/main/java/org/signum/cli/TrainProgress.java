@@ -49,13 +49,7 @@ final class TrainProgress {
       return;
     }
     lastShown = now;
-    String line = line(epoch, done, batches, loss, accuracy, now);
-    if (terminal) {
-      err.print("\r" + line + "\033[K");
-    } else {
-      err.println(line);
-    }
-    err.flush();
+    Progress.showLine(err, terminal, line(epoch, done, batches, loss, accuracy, now));
     shown = true;
   }
 
