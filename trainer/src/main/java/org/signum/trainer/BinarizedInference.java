@@ -121,17 +121,22 @@ public final class BinarizedInference {
       } else if (l instanceof Argmax) {
         result = new int[batch];
         for (int b = 0; b < batch; b++) {
-          int best = 0;
-          for (int c = 1; c < width; c++) {
-            if (v[b * width + c] > v[b * width + best]) {
-              best = c;
-            }
-          }
-          result[b] = best;
+          result[b] = argmax(v, b * width, width);
         }
       }
     }
     return new Result(result, scores, classes);
+  }
+
+  /** The first index of the largest of {@code n} values from {@code v[offset]}, as argmax. */
+  static int argmax(float[] v, int offset, int n) {
+    int best = 0;
+    for (int c = 1; c < n; c++) {
+      if (v[offset + c] > v[offset + best]) {
+        best = c;
+      }
+    }
+    return best;
   }
 
   private interface ChannelOp {

@@ -214,13 +214,7 @@ public final class Trainer {
   private static int countCorrect(float[] y, int[] labels, int batch, int classes) {
     int n = 0;
     for (int b = 0; b < batch; b++) {
-      int best = 0;
-      for (int c = 1; c < classes; c++) {
-        if (y[b * classes + c] > y[b * classes + best]) {
-          best = c;
-        }
-      }
-      if (best == labels[b]) {
+      if (BinarizedInference.argmax(y, b * classes, classes) == labels[b]) {
         n++;
       }
     }
