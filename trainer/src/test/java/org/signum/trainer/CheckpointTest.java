@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signum.compiler.model.ModelFile;
@@ -87,7 +88,30 @@ class CheckpointTest {
       flipped[100] ^= 1;
       Files.write(p, flipped);
       assertEquals(p + ": checksum mismatch; the file is damaged or cut short", refused(p, gemm));
+
+      // Damage behind a valid checksum: the reader's own checks name it.
+      byte[] version = good.clone();
+      version[11] = 2;
+      Files.write(p, sealed(version));
+      assertEquals(p + ": checkpoint version 2, this trainer reads version 1", refused(p, gemm));
+      Files.write(p, sealed(Arrays.copyOf(good, 200)));
+      assertEquals(p + ": the checkpoint ends early", refused(p, gemm));
+      byte[] longer = Arrays.copyOf(good, good.length + 3);
+      System.arraycopy(good, good.length - 4, longer, good.length - 1, 4);
+      Files.write(p, sealed(longer));
+      assertEquals(p + ": 3 unexpected bytes at the end", refused(p, gemm));
     }
+  }
+
+  /** {@code bytes} with its last four replaced by the CRC-32 of the rest, as the writer ends. */
+  private static byte[] sealed(byte[] bytes) {
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, bytes.length - 4);
+    int v = (int) crc.getValue();
+    for (int i = 0; i < 4; i++) {
+      bytes[bytes.length - 4 + i] = (byte) (v >>> (24 - 8 * i));
+    }
+    return bytes;
   }
 
   private static String refused(Path p, Gemm gemm) {
